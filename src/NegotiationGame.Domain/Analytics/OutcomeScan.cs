@@ -1,0 +1,155 @@
+using NegotiationGame.Domain.Scenarios;
+
+namespace NegotiationGame.Domain.Analytics;
+
+/// <summary>
+/// One exact pass over every complete outcome, in index order, keeping the utilities as running sums so that
+/// moving to the next outcome costs one column update per party. It counts the zone of agreement and finds the
+/// Nash, Kalai–Smorodinsky and maximum-welfare outcomes; the frontier is built separately and far faster.
+/// </summary>
+internal sealed class OutcomeScan
+{
+    private readonly int _parties;
+    private readonly int _issues;
+    private readonly int[] _radices;
+    private readonly int[] _reservations;
+
+    // cells[(issue * 16 + option) * parties + party]: a party's weighted value of an option, contiguous per option.
+    private readonly int[] _cells;
+    private readonly bool[] _redLine;
+
+    private OutcomeScan(Scenario scenario)
+    {
+        var table = scenario.Utilities;
+        _parties = table.PartyCount;
+        _issues = table.IssueCount;
+        _radices = [.. scenario.Issues.Select(issue => issue.Options.Length)];
+        _reservations = [.. scenario.Profiles.Select(profile => profile.ReservationHundredths)];
+        _cells = new int[_issues * 16 * _parties];
+        _redLine = new bool[_issues * 16];
+        for (var issue = 0; issue < _issues; issue++)
+        {
+            for (var option = 0; option < _radices[issue]; option++)
+            {
+                _redLine[(issue * 16) + option] = table.IsRedLineForAnyone(issue, option);
+                for (var party = 0; party < _parties; party++)
+                {
+                    _cells[(((issue * 16) + option) * _parties) + party] = table.Cell(party, issue, option);
+                }
+            }
+        }
+    }
+
+    public long ZoneOfAgreement { get; private set; }
+
+    public long ZoneOfAgreementWithinRedLines { get; private set; }
+
+    public long NashIndex { get; private set; } = -1;
+
+    public long KalaiSmorodinskyIndex { get; private set; } = -1;
+
+    public long MaxWelfareIndex { get; private set; } = -1;
+
+    public static OutcomeScan Run(Scenario scenario)
+    {
+        var scan = new OutcomeScan(scenario);
+        scan.Scan();
+        return scan;
+    }
+
+    private void Scan()
+    {
+        Span<int> digits = stackalloc int[_issues];
+        Span<int> utilities = stackalloc int[_parties];
+        var redLinesCrossed = 0;
+        for (var issue = 0; issue < _issues; issue++)
+        {
+            redLinesCrossed += _redLine[issue * 16] ? 1 : 0;
+            for (var party = 0; party < _parties; party++)
+            {
+                utilities[party] += _cells[(issue * 16 * _parties) + party];
+            }
+        }
+
+        UInt128 bestProduct = 0;
+        int bestNashWelfare = -1, bestMinimum = -1, bestWelfare = -1;
+        UInt128 bestKsProduct = 0;
+        int bestKsWelfare = -1;
+        long index = 0;
+        while (true)
+        {
+            var welfare = 0;
+            var minimum = int.MaxValue;
+            for (var party = 0; party < _parties; party++)
+            {
+                welfare += utilities[party];
+                minimum = Math.Min(minimum, utilities[party] - _reservations[party]);
+            }
+
+            if (welfare > bestWelfare)
+            {
+                bestWelfare = welfare;
+                MaxWelfareIndex = index;
+            }
+
+            if (minimum >= 0)
+            {
+                ZoneOfAgreement++;
+                ZoneOfAgreementWithinRedLines += redLinesCrossed == 0 ? 1 : 0;
+                UInt128 product = 1;
+                for (var party = 0; party < _parties; party++)
+                {
+                    product *= (uint)(utilities[party] - _reservations[party]);
+                }
+
+                if (product > bestProduct || (product == bestProduct && welfare > bestNashWelfare))
+                {
+                    bestProduct = product;
+                    bestNashWelfare = welfare;
+                    NashIndex = index;
+                }
+
+                if (minimum > bestMinimum ||
+                    (minimum == bestMinimum && (product > bestKsProduct || (product == bestKsProduct && welfare > bestKsWelfare))))
+                {
+                    bestMinimum = minimum;
+                    bestKsProduct = product;
+                    bestKsWelfare = welfare;
+                    KalaiSmorodinskyIndex = index;
+                }
+            }
+
+            if (!Advance(digits, utilities, ref redLinesCrossed))
+            {
+                return;
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>Moves to the next outcome like an odometer; false after the last one.</summary>
+    private bool Advance(Span<int> digits, Span<int> utilities, ref int redLinesCrossed)
+    {
+        for (var issue = 0; issue < _issues; issue++)
+        {
+            var from = digits[issue];
+            var to = from + 1 == _radices[issue] ? 0 : from + 1;
+            digits[issue] = to;
+            var fromCells = _cells.AsSpan(((issue * 16) + from) * _parties, _parties);
+            var toCells = _cells.AsSpan(((issue * 16) + to) * _parties, _parties);
+            for (var party = 0; party < _parties; party++)
+            {
+                utilities[party] += toCells[party] - fromCells[party];
+            }
+
+            redLinesCrossed += (_redLine[(issue * 16) + to] ? 1 : 0) - (_redLine[(issue * 16) + from] ? 1 : 0);
+            if (to != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+using NegotiationGame.Domain.Scenarios;
+
+namespace NegotiationGame.Domain.Analytics;
+
+/// <summary>
+/// The Pareto frontier of a scenario's whole outcome space: every utility vector that no outcome dominates, with
+/// how many outcomes reach it and the smallest-index outcome that does.
+/// </summary>
+/// <remarks>
+/// Built issue by issue. Utilities are sums over issues, so if a partial outcome is dominated by another on the
+/// issues decided so far, every completion of it is dominated by the same completion of the other: after each
+/// issue only the maxima of "frontier so far ⊕ this issue's options" need to be kept. The work grows with the
+/// frontier's size, not with the number of outcomes.
+/// </remarks>
+public sealed class ParetoFrontier
+{
+    private readonly UtilityPoints _points;
+
+    private ParetoFrontier(UtilityPoints points)
+    {
+        _points = points;
+        long outcomes = 0;
+        foreach (var multiplicity in points.Multiplicity)
+        {
+            outcomes += multiplicity;
+        }
+
+        OutcomeCount = outcomes;
+    }
+
+    public int PartyCount => _points.Dimensions;
+
+    /// <summary>Number of distinct utility vectors on the frontier.</summary>
+    public int Count => _points.Count;
+
+    /// <summary>Number of outcomes on the frontier (several outcomes can share a vector).</summary>
+    public long OutcomeCount { get; }
+
+    /// <summary>A frontier vector, in hundredths of a point per party; points run in descending order of the first party's utility.</summary>
+    public ReadOnlySpan<int> Utilities(int point) => _points.Vector(point);
+
+    /// <summary>How many outcomes reach the vector of <paramref name="point"/>.</summary>
+    public long Multiplicity(int point) => _points.Multiplicity[point];
+
+    /// <summary>The smallest outcome index (see <see cref="OutcomeSpace"/>) that reaches <paramref name="point"/>.</summary>
+    public long Representative(int point) => _points.Representative[point];
+
+    public static ParetoFrontier Build(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var table = scenario.Utilities;
+        var space = new OutcomeSpace(scenario);
+        var parties = table.PartyCount;
+        var frontier = new UtilityPoints(parties, 1, new int[parties], [1], [0]);
+        for (var issue = 0; issue < space.IssueCount; issue++)
+        {
+            var options = space.Radix(issue);
+            var count = frontier.Count * options;
+            var vectors = new int[count * parties];
+            var multiplicity = new long[count];
+            var representative = new long[count];
+            var next = 0;
+            for (var point = 0; point < frontier.Count; point++)
+            {
+                var vector = frontier.Vector(point);
+                for (var option = 0; option < options; option++)
+                {
+                    var target = vectors.AsSpan(next * parties, parties);
+                    for (var party = 0; party < parties; party++)
+                    {
+                        target[party] = vector[party] + table.Cell(party, issue, option);
+                    }
+
+                    multiplicity[next] = frontier.Multiplicity[point];
+                    representative[next] = frontier.Representative[point] + (option * space.Stride(issue));
+                    next++;
+                }
+            }
+
+            frontier = MaximaFilter.Reduce(new UtilityPoints(parties, count, vectors, multiplicity, representative));
+        }
+
+        return new ParetoFrontier(frontier);
+    }
+
+    /// <summary>True when no outcome of the space dominates <paramref name="utilities"/>.</summary>
+    public bool IsParetoOptimal(ReadOnlySpan<int> utilities)
+    {
+        for (var point = 0; point < Count; point++)
+        {
+            var vector = Utilities(point);
+            if (MaximaFilter.AtLeastAsGood(vector, utilities) && !vector.SequenceEqual(utilities))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Euclidean distance, in utility points, from <paramref name="utilities"/> to the nearest frontier vector.</summary>
+    public double DistanceTo(ReadOnlySpan<int> utilities)
+    {
+        long best = long.MaxValue;
+        for (var point = 0; point < Count; point++)
+        {
+            best = Math.Min(best, SquaredDistance(Utilities(point), utilities));
+        }
+
+        return Math.Sqrt(best) / 100.0;
+    }
+
+    internal static long SquaredDistance(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        long sum = 0;
+        for (var d = 0; d < a.Length; d++)
+        {
+            long difference = a[d] - b[d];
+            sum += difference * difference;
+        }
+
+        return sum;
+    }
+}

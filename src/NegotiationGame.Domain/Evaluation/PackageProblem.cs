@@ -1,0 +1,9 @@
+namespace NegotiationGame.Domain.Evaluation;
+
+public enum PackageProblem
+{
+    None,
+    Empty,
+    UnknownIssue,
+    UnknownOption,
+}

@@ -1,0 +1,9 @@
+namespace NegotiationGame.Domain.Negotiation;
+
+public enum GamePhase
+{
+    Lobby,
+    Briefing,
+    Negotiation,
+    Ended,
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using NegotiationGame.Domain.Outcomes;
+using NegotiationGame.Domain.Scenarios;
+
+namespace NegotiationGame.Domain.Negotiation;
+
+/// <summary>
+/// Everything the rules need to decide the next command, and nothing else. Immutable: <see cref="GameRules.Apply"/>
+/// returns a new state, so any earlier state stays valid for replay and for "what if" questions.
+/// </summary>
+public sealed record GameState(
+    Scenario Scenario,
+    GamePhase Phase,
+    int Round,
+    ImmutableList<Offer> Offers,
+    ImmutableArray<IssueAgreement?> Settlements,
+    PartySet WalkedAway,
+    GameEndReason? EndReason,
+    ImmutableArray<double> FinalScores)
+{
+    public static GameState Start(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new GameState(
+            scenario,
+            GamePhase.Lobby,
+            Round: 0,
+            Offers: [],
+            Settlements: [.. Enumerable.Repeat<IssueAgreement?>(null, scenario.Issues.Length)],
+            WalkedAway: PartySet.Empty,
+            EndReason: null,
+            FinalScores: []);
+    }
+
+    /// <summary>Offers are numbered from 1 in the order they were tabled.</summary>
+    public Offer? FindOffer(int offerId) => offerId >= 1 && offerId <= Offers.Count ? Offers[offerId - 1] : null;
+
+    /// <summary>The issues that bind now, at their agreed options.</summary>
+    public Package BindingPackage()
+    {
+        var package = Package.Empty;
+        for (var issue = 0; issue < Settlements.Length; issue++)
+        {
+            if (Settlements[issue] is { IsBinding: true } settlement)
+            {
+                package = package.With(issue, settlement.Option);
+            }
+        }
+
+        return package;
+    }
+
+    /// <summary>Every settled issue, binding or provisional, at its agreed option.</summary>
+    public Package SettledPackage()
+    {
+        var package = Package.Empty;
+        for (var issue = 0; issue < Settlements.Length; issue++)
+        {
+            if (Settlements[issue] is { } settlement)
+            {
+                package = package.With(issue, settlement.Option);
+            }
+        }
+
+        return package;
+    }
+}

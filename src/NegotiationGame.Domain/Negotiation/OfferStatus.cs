@@ -1,0 +1,10 @@
+namespace NegotiationGame.Domain.Negotiation;
+
+public enum OfferStatus
+{
+    Open,
+    Agreed,
+    Rejected,
+    Withdrawn,
+    Expired,
+}
