@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace NegotiationGame.Cli;
+
+/// <summary>The <c>negotiationgame</c> command line; writers are injected so tests run it in-process.</summary>
+public static class CliApplication
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("NegotiationGame: multi-party negotiation role-play, analytics and replay.")
+        {
+            ValidateCommand.Create(output),
+            AnalyzeCommand.Create(output),
+        };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

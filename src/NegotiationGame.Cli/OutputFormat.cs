@@ -1,0 +1,7 @@
+namespace NegotiationGame.Cli;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+}

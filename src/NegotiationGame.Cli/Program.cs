@@ -1,0 +1,3 @@
+using NegotiationGame.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
