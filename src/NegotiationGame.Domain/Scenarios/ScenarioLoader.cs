@@ -131,7 +131,7 @@ public static class ScenarioLoader
                 var id = reader.Id(element, "id", at);
                 var name = reader.String(element, "name", at, maxLength: 100);
                 var leader = reader.String(element, "leader", at, maxLength: 100);
-                if (id is null || name is null || leader is null)
+                if (id is null)
                 {
                     RememberBroken(element, _brokenPartyIds);
                     continue;
@@ -143,7 +143,8 @@ public static class ScenarioLoader
                     continue;
                 }
 
-                _parties.Add(new Party(_parties.Count, id, name, leader));
+                // A party with a broken name is still registered, so that references to it are checked too.
+                _parties.Add(new Party(_parties.Count, id, name ?? string.Empty, leader ?? string.Empty));
             }
         }
 
@@ -195,8 +196,7 @@ public static class ScenarioLoader
                     }
                 }
 
-                if (id is null || name is null || group is null || description is null || options is null ||
-                    signatories is null || noDeal is null)
+                if (id is null)
                 {
                     RememberBroken(element, _brokenIssueIds);
                     continue;
@@ -208,7 +208,9 @@ public static class ScenarioLoader
                     continue;
                 }
 
-                _issues.Add(new IssueDraft(id, name, group, description, options, noDeal.Value, signatories.Value));
+                // A broken issue is still registered so that weights and values for it are checked as far as
+                // they can be; the scenario is built only if nothing at all is wrong.
+                _issues.Add(new IssueDraft(id, name, group, description, options, noDeal, signatories));
             }
         }
 
@@ -420,7 +422,8 @@ public static class ScenarioLoader
                     continue;
                 }
 
-                if (values[issueIndex].IsDefault && ReadOptionValues(property.Value, at, _issues[issueIndex]) is { } optionValues)
+                if (values[issueIndex].IsDefault && _issues[issueIndex].Options is not null &&
+                    ReadOptionValues(property.Value, at, _issues[issueIndex]) is { } optionValues)
                 {
                     values[issueIndex] = optionValues;
                 }
@@ -445,21 +448,22 @@ public static class ScenarioLoader
             }
 
             var problemsBefore = reader.ProblemCount;
-            var values = new int?[issue.Options.Count];
+            var options = issue.Options!;
+            var values = new int?[options.Count];
             foreach (var property in map.EnumerateObject())
             {
                 var at = JsonProblemReader.Child(path, property.Name);
-                var optionIndex = issue.Options.FindIndex(option => option.Id == property.Name);
+                var optionIndex = options.FindIndex(option => option.Id == property.Name);
                 if (optionIndex < 0)
                 {
-                    reader.Report(at, $"issue '{issue.Id}' has no option '{property.Name}' (its options: {string.Join(", ", issue.Options.Select(o => o.Id))})");
+                    reader.Report(at, $"issue '{issue.Id}' has no option '{property.Name}' (its options: {string.Join(", ", options.Select(o => o.Id))})");
                     continue;
                 }
 
                 values[optionIndex] ??= reader.Integer(property.Value, at, 0, 100);
             }
 
-            foreach (var option in issue.Options)
+            foreach (var option in options)
             {
                 if (!map.TryGetProperty(option.Id, out _))
                 {
@@ -535,6 +539,11 @@ public static class ScenarioLoader
                 }
 
                 var issue = _issues[issueIndex];
+                if (issue.Options is null)
+                {
+                    continue;
+                }
+
                 var optionIndex = issue.Options.FindIndex(option => option.Id == optionId);
                 if (optionIndex < 0)
                 {
@@ -580,15 +589,17 @@ public static class ScenarioLoader
         }
     }
 
+    /// <summary>An issue as read, with null where a part of it is broken (and reported).</summary>
     private sealed record IssueDraft(
         string Id,
-        string Name,
-        string Group,
-        string Description,
-        List<IssueOption> Options,
-        int NoDeal,
-        PartySet Signatories)
+        string? Name,
+        string? Group,
+        string? Description,
+        List<IssueOption>? Options,
+        int? NoDeal,
+        PartySet? Signatories)
     {
-        public Issue ToIssue(int index) => new(index, Id, Name, Group, Description, [.. Options], NoDeal, Signatories);
+        public Issue ToIssue(int index) =>
+            new(index, Id, Name!, Group!, Description!, [.. Options!], NoDeal!.Value, Signatories!.Value);
     }
 }
