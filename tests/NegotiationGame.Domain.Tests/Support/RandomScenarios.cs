@@ -71,6 +71,10 @@ internal static class RandomScenarios
         from seed in Gen.Int
         select Draw(parties, optionCounts, new Random(seed));
 
+    /// <summary>A seeded scenario of a chosen size, for checks on large outcome spaces.</summary>
+    public static Recipe Sized(int parties, int issues, int options, int seed) =>
+        Draw(parties, [.. Enumerable.Repeat(options, issues)], new Random(seed));
+
     private static Recipe Draw(int parties, int[] optionCounts, Random random)
     {
         var issues = optionCounts.Length;
