@@ -1,3 +1,4 @@
+using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.Domain.Scenarios;
 
 namespace NegotiationGame.Domain.Analytics;
@@ -9,12 +10,14 @@ namespace NegotiationGame.Domain.Analytics;
 /// </summary>
 internal sealed class OutcomeScan
 {
+    private const int OptionStride = Package.MaxOptionsPerIssue;
+
     private readonly int _parties;
     private readonly int _issues;
     private readonly int[] _radices;
     private readonly int[] _reservations;
 
-    // cells[(issue * 16 + option) * parties + party]: a party's weighted value of an option, contiguous per option.
+    // cells[(issue * OptionStride + option) * parties + party]: a party's weighted value of an option, contiguous per option.
     private readonly int[] _cells;
     private readonly bool[] _redLine;
 
@@ -25,16 +28,16 @@ internal sealed class OutcomeScan
         _issues = table.IssueCount;
         _radices = [.. scenario.Issues.Select(issue => issue.Options.Length)];
         _reservations = [.. scenario.Profiles.Select(profile => profile.ReservationHundredths)];
-        _cells = new int[_issues * 16 * _parties];
-        _redLine = new bool[_issues * 16];
+        _cells = new int[_issues * OptionStride * _parties];
+        _redLine = new bool[_issues * OptionStride];
         for (var issue = 0; issue < _issues; issue++)
         {
             for (var option = 0; option < _radices[issue]; option++)
             {
-                _redLine[(issue * 16) + option] = table.IsRedLineForAnyone(issue, option);
+                _redLine[(issue * OptionStride) + option] = table.IsRedLineForAnyone(issue, option);
                 for (var party = 0; party < _parties; party++)
                 {
-                    _cells[(((issue * 16) + option) * _parties) + party] = table.Cell(party, issue, option);
+                    _cells[(((issue * OptionStride) + option) * _parties) + party] = table.Cell(party, issue, option);
                 }
             }
         }
@@ -64,10 +67,10 @@ internal sealed class OutcomeScan
         var redLinesCrossed = 0;
         for (var issue = 0; issue < _issues; issue++)
         {
-            redLinesCrossed += _redLine[issue * 16] ? 1 : 0;
+            redLinesCrossed += _redLine[issue * OptionStride] ? 1 : 0;
             for (var party = 0; party < _parties; party++)
             {
-                utilities[party] += _cells[(issue * 16 * _parties) + party];
+                utilities[party] += _cells[(issue * OptionStride * _parties) + party];
             }
         }
 
@@ -136,14 +139,14 @@ internal sealed class OutcomeScan
             var from = digits[issue];
             var to = from + 1 == _radices[issue] ? 0 : from + 1;
             digits[issue] = to;
-            var fromCells = _cells.AsSpan(((issue * 16) + from) * _parties, _parties);
-            var toCells = _cells.AsSpan(((issue * 16) + to) * _parties, _parties);
+            var fromCells = _cells.AsSpan(((issue * OptionStride) + from) * _parties, _parties);
+            var toCells = _cells.AsSpan(((issue * OptionStride) + to) * _parties, _parties);
             for (var party = 0; party < _parties; party++)
             {
                 utilities[party] += toCells[party] - fromCells[party];
             }
 
-            redLinesCrossed += (_redLine[(issue * 16) + to] ? 1 : 0) - (_redLine[(issue * 16) + from] ? 1 : 0);
+            redLinesCrossed += (_redLine[(issue * OptionStride) + to] ? 1 : 0) - (_redLine[(issue * OptionStride) + from] ? 1 : 0);
             if (to != 0)
             {
                 return true;

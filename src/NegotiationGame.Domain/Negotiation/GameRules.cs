@@ -323,8 +323,8 @@ public static class GameRules
             return Decision.Reject(
                 RuleViolationCode.SignatureNotNeeded,
                 agreement.Accepted.Contains(party)
-                    ? $"{Name(state, party)} has already signed agreement #{agreementId}."
-                    : $"No issue still settled by agreement #{agreementId} waits for {Name(state, party)}'s signature.");
+                    ? $"{Name(state, party)} has already signed agreement #{agreementId}.{Waiting(state, agreementId)}"
+                    : $"No issue of agreement #{agreementId} waits for {Name(state, party)}'s signature.{Waiting(state, agreementId)}");
         }
 
         GameEvent signed = new AgreementSigned(agreementId, party, (ushort)newlyBinding);
@@ -461,6 +461,22 @@ public static class GameRules
     private static Decision NotPartyTo(GameState state, int party, Offer offer) => Decision.Reject(
         RuleViolationCode.NotPartyToOffer,
         $"Offer #{offer.Id} is not addressed to {Name(state, party)}, and {Name(state, party)} need not sign any of its issues.");
+
+    /// <summary>" Donetsk still needs Ukraine's signature." for every provisional issue of the agreement.</summary>
+    private static string Waiting(GameState state, int agreementId)
+    {
+        var waiting = new List<string>();
+        for (var issue = 0; issue < state.Settlements.Length; issue++)
+        {
+            if (state.Settlements[issue] is { IsBinding: false } settlement && settlement.AgreementId == agreementId)
+            {
+                var missing = state.Scenario.Issues[issue].RequiredSignatories(settlement.Option).Except(settlement.Signatories);
+                waiting.Add($"{state.Scenario.Issues[issue].Name} still needs the signature of {Names(state, missing)}");
+            }
+        }
+
+        return waiting.Count == 0 ? string.Empty : $" {string.Join("; ", waiting)}.";
+    }
 
     private static string Name(GameState state, int party) => state.Scenario.Parties[party].Name;
 

@@ -11,6 +11,5 @@ public sealed class InvalidScenarioException : Exception
         Problems = problems;
     }
 
-
     public ImmutableArray<ScenarioProblem> Problems { get; } = [];
 }

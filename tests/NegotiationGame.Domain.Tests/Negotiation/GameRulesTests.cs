@@ -254,4 +254,18 @@ public sealed class GameRulesTests
         Assert.Equal("Offer #1 is not addressed to European Union, and European Union need not sign any of its issues.", violation.Message);
         Assert.Contains("Sanctions on Russia has no option number 5", game.Refuse(new TableOffer(Us, Package((Sanctions, 5)), Parties(Eu)), RuleViolationCode.UnknownOption).Message);
     }
+
+    [Fact]
+    public void A_needless_signature_is_refused_with_what_the_agreement_still_waits_for()
+    {
+        var game = GameDriver.Negotiating();
+        game.Accept(new TableOffer(Us, Package((Donetsk, Recognised), (Sanctions, Lifted)), Parties(Russia)));
+        game.Accept(new AcceptOffer(Russia, 1));
+
+        var violation = game.Refuse(new SignAgreement(Us, 1), RuleViolationCode.SignatureNotNeeded);
+
+        Assert.Equal(
+            "United States has already signed agreement #1. Donetsk still needs the signature of Ukraine; Sanctions on Russia still needs the signature of European Union.",
+            violation.Message);
+    }
 }
