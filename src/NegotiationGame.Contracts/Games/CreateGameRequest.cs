@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace NegotiationGame.Contracts.Games;
+
+/// <summary>
+/// Creates a game of a scenario (its JSON is kept in the log, so the log stands on its own). <paramref name="Bots"/>
+/// maps party ids to bot strategies (boulware, conceder, linear, tit-for-tat); <paramref name="Seed"/> seeds them.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ng.CreateGameRequest")]
+public sealed record CreateGameRequest(
+    [property: Id(0)] string ScenarioJson,
+    [property: Id(1)] int Seed,
+    [property: Id(2)] ImmutableDictionary<string, string> Bots);

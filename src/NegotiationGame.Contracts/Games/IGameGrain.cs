@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using NegotiationGame.Contracts.Commands;
+
+namespace NegotiationGame.Contracts.Games;
+
+/// <summary>
+/// One game: runs the core's rules, owns the game's log (the system of record) and its bots. Keyed by game id.
+/// </summary>
+[Alias("ng.IGameGrain")]
+public interface IGameGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the game; creating it again with the same request is a no-op, with another one an error.</summary>
+    [Alias("Create")]
+    Task<GameSummary> Create(CreateGameRequest request);
+
+    /// <summary>Decides a command, makes its events durable, then acknowledges; idempotent by command id.</summary>
+    [Alias("Execute")]
+    Task<CommandOutcome> Execute(GameCommandRequest request);
+
+    [Alias("GetSummary")]
+    Task<GameSummary> GetSummary();
+
+    /// <summary>Log entries after <paramref name="afterSequence"/>, in order, at most <paramref name="maxCount"/>.</summary>
+    [Alias("ReadLog")]
+    Task<ImmutableArray<LoggedEvent>> ReadLog(long afterSequence, int maxCount);
+}

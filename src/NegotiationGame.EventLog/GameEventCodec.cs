@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Negotiation.Events;
+using NegotiationGame.Domain.Outcomes;
+using NegotiationGame.Domain.Scenarios;
+
+namespace NegotiationGame.EventLog;
+
+/// <summary>
+/// Writes the core's events as JSON that names parties, issues and options by id (what clients, exports and the
+/// store see) and reads them back exactly. Docs: docs/protocol.md, "Events".
+/// </summary>
+public sealed class GameEventCodec(Scenario scenario)
+{
+    public Scenario Scenario { get; } = scenario;
+
+    public (string Type, string Data) Encode(GameEvent gameEvent)
+    {
+        ArgumentNullException.ThrowIfNull(gameEvent);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            switch (gameEvent)
+            {
+                case RoundAdvanced advanced:
+                    json.WriteNumber("round", advanced.Round);
+                    break;
+                case OfferTabled tabled:
+                    json.WriteNumber("offerId", tabled.OfferId);
+                    json.WriteString("proposer", PartyId(tabled.Proposer));
+                    WritePackage(json, "package", tabled.Package);
+                    WriteParties(json, "addressees", tabled.Addressees);
+                    WriteOptionalNumber(json, "expiresAtRound", tabled.ExpiresAtRound);
+                    WriteOptionalNumber(json, "counterTo", tabled.CounterTo);
+                    break;
+                case OfferAccepted accepted:
+                    json.WriteNumber("offerId", accepted.OfferId);
+                    json.WriteString("party", PartyId(accepted.Party));
+                    break;
+                case OfferRejected rejected:
+                    json.WriteNumber("offerId", rejected.OfferId);
+                    json.WriteString("party", PartyId(rejected.Party));
+                    break;
+                case OfferWithdrawn withdrawn:
+                    json.WriteNumber("offerId", withdrawn.OfferId);
+                    break;
+                case OfferExpired expired:
+                    json.WriteNumber("offerId", expired.OfferId);
+                    break;
+                case AgreementConcluded concluded:
+                    json.WriteNumber("agreementId", concluded.AgreementId);
+                    WriteParties(json, "signatories", concluded.Signatories);
+                    WriteIssues(json, "bindingIssues", concluded.BindingIssueMask);
+                    break;
+                case AgreementSigned signed:
+                    json.WriteNumber("agreementId", signed.AgreementId);
+                    json.WriteString("party", PartyId(signed.Party));
+                    WriteIssues(json, "newlyBindingIssues", signed.NewlyBindingIssueMask);
+                    break;
+                case PartyWalkedAway walkedAway:
+                    json.WriteString("party", PartyId(walkedAway.Party));
+                    break;
+                case GameEnded ended:
+                    json.WriteString("reason", JsonNamingPolicy.CamelCase.ConvertName(ended.Reason.ToString()));
+                    json.WriteStartObject("scores");
+                    foreach (var party in Scenario.Parties)
+                    {
+                        json.WriteNumber(party.Id, ended.Scores[party.Index]);
+                    }
+
+                    json.WriteEndObject();
+                    break;
+                case BriefingStarted or NegotiationStarted:
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event.");
+            }
+
+            json.WriteEndObject();
+        }
+
+        return (gameEvent.GetType().Name, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Reads an event back; throws <see cref="FormatException"/> for a type or field it does not know.</summary>
+    public GameEvent Decode(string type, string data)
+    {
+        using var document = JsonDocument.Parse(data);
+        var json = document.RootElement;
+        try
+        {
+            return type switch
+            {
+                nameof(BriefingStarted) => new BriefingStarted(),
+                nameof(NegotiationStarted) => new NegotiationStarted(),
+                nameof(RoundAdvanced) => new RoundAdvanced(json.GetProperty("round").GetInt32()),
+                nameof(OfferTabled) => new OfferTabled(
+                    json.GetProperty("offerId").GetInt32(),
+                    PartyIndex(json.GetProperty("proposer")),
+                    ReadPackage(json.GetProperty("package")),
+                    ReadParties(json.GetProperty("addressees")),
+                    OptionalNumber(json, "expiresAtRound"),
+                    OptionalNumber(json, "counterTo")),
+                nameof(OfferAccepted) => new OfferAccepted(json.GetProperty("offerId").GetInt32(), PartyIndex(json.GetProperty("party"))),
+                nameof(OfferRejected) => new OfferRejected(json.GetProperty("offerId").GetInt32(), PartyIndex(json.GetProperty("party"))),
+                nameof(OfferWithdrawn) => new OfferWithdrawn(json.GetProperty("offerId").GetInt32()),
+                nameof(OfferExpired) => new OfferExpired(json.GetProperty("offerId").GetInt32()),
+                nameof(AgreementConcluded) => new AgreementConcluded(
+                    json.GetProperty("agreementId").GetInt32(),
+                    ReadParties(json.GetProperty("signatories")),
+                    ReadIssues(json.GetProperty("bindingIssues"))),
+                nameof(AgreementSigned) => new AgreementSigned(
+                    json.GetProperty("agreementId").GetInt32(),
+                    PartyIndex(json.GetProperty("party")),
+                    ReadIssues(json.GetProperty("newlyBindingIssues"))),
+                nameof(PartyWalkedAway) => new PartyWalkedAway(PartyIndex(json.GetProperty("party"))),
+                nameof(GameEnded) => new GameEnded(
+                    Enum.Parse<GameEndReason>(json.GetProperty("reason").GetString()!, ignoreCase: true),
+                    [.. Scenario.Parties.Select(party => json.GetProperty("scores").GetProperty(party.Id).GetDouble())]),
+                _ => throw new FormatException($"Unknown event type '{type}'."),
+            };
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"Malformed {type} event: {exception.Message}", exception);
+        }
+    }
+
+    private string PartyId(int party) => Scenario.Parties[party].Id;
+
+    private int PartyIndex(JsonElement id)
+    {
+        var index = Scenario.PartyIndexOf(id.GetString() ?? string.Empty);
+        return index >= 0 ? index : throw new FormatException($"Unknown party '{id.GetString()}'.");
+    }
+
+    private void WritePackage(Utf8JsonWriter json, string name, Package package)
+    {
+        json.WriteStartObject(name);
+        foreach (var issue in package.Issues())
+        {
+            json.WriteString(Scenario.Issues[issue].Id, Scenario.Issues[issue].Options[package.OptionOf(issue)].Id);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private Package ReadPackage(JsonElement json)
+    {
+        var package = Package.Empty;
+        foreach (var property in json.EnumerateObject())
+        {
+            var issue = Scenario.IssueIndexOf(property.Name);
+            var option = issue < 0 ? -1 : OptionIndexOf(issue, property.Value.GetString());
+            if (option < 0)
+            {
+                throw new FormatException($"Unknown issue or option '{property.Name}': '{property.Value}'.");
+            }
+
+            package = package.With(issue, option);
+        }
+
+        return package;
+    }
+
+    private int OptionIndexOf(int issue, string? optionId)
+    {
+        foreach (var option in Scenario.Issues[issue].Options)
+        {
+            if (option.Id == optionId)
+            {
+                return option.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    private void WriteParties(Utf8JsonWriter json, string name, PartySet parties)
+    {
+        json.WriteStartArray(name);
+        foreach (var party in parties.Indices())
+        {
+            json.WriteStringValue(PartyId(party));
+        }
+
+        json.WriteEndArray();
+    }
+
+    private PartySet ReadParties(JsonElement json) =>
+        json.EnumerateArray().Aggregate(PartySet.Empty, (set, id) => set.With(PartyIndex(id)));
+
+    private void WriteIssues(Utf8JsonWriter json, string name, ushort mask)
+    {
+        json.WriteStartArray(name);
+        foreach (var issue in Scenario.Issues)
+        {
+            if ((mask & (1 << issue.Index)) != 0)
+            {
+                json.WriteStringValue(issue.Id);
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private ushort ReadIssues(JsonElement json) => (ushort)json.EnumerateArray().Aggregate(0, (mask, id) =>
+    {
+        var issue = Scenario.IssueIndexOf(id.GetString() ?? string.Empty);
+        return issue >= 0 ? mask | (1 << issue) : throw new FormatException($"Unknown issue '{id.GetString()}'.");
+    });
+
+    private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static int? OptionalNumber(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+}

@@ -1,0 +1,82 @@
+using NegotiationGame.Contracts;
+using NegotiationGame.Domain.Negotiation;
+
+namespace NegotiationGame.EventLog;
+
+/// <summary>
+/// A game as the fold of its log: the header, the core's state after every entry applied so far, the last sequence
+/// number and the command ids already applied (which make commands idempotent). The game grain keeps one live;
+/// replay builds one from a file.
+/// </summary>
+public sealed class GameRecord
+{
+    private readonly HashSet<Guid> _appliedCommands = [];
+
+    private GameRecord(GameCreated header, LoggedEvent first)
+    {
+        Header = header;
+        Codec = new GameEventCodec(header.Scenario);
+        State = GameState.Start(header.Scenario);
+        LastSequence = first.Sequence;
+        _appliedCommands.Add(first.CommandId);
+    }
+
+    public GameCreated Header { get; }
+
+    public GameEventCodec Codec { get; }
+
+    public GameState State { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    public static GameRecord Start(LoggedEvent first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        if (first.Sequence != 1 || first.Type != GameCreated.TypeName)
+        {
+            throw new FormatException($"A game log starts with {GameCreated.TypeName} at sequence 1, not {first.Type} at {first.Sequence}.");
+        }
+
+        return new GameRecord(GameCreatedCodec.Decode(first.Data), first);
+    }
+
+    /// <summary>The game at <paramref name="upToSequence"/> (or at the end of the log).</summary>
+    public static GameRecord Replay(IEnumerable<LoggedEvent> log, long? upToSequence = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        GameRecord? record = null;
+        foreach (var entry in log)
+        {
+            if (entry.Sequence > upToSequence)
+            {
+                break;
+            }
+
+            if (record is null)
+            {
+                record = Start(entry);
+            }
+            else
+            {
+                record.Apply(entry);
+            }
+        }
+
+        return record ?? throw new FormatException("The log is empty.");
+    }
+
+    public bool HasApplied(Guid commandId) => _appliedCommands.Contains(commandId);
+
+    public void Apply(LoggedEvent entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Sequence != LastSequence + 1)
+        {
+            throw new FormatException($"Gap in the log: entry {entry.Sequence} follows {LastSequence}.");
+        }
+
+        State = GameRules.Apply(State, Codec.Decode(entry.Type, entry.Data));
+        LastSequence = entry.Sequence;
+        _appliedCommands.Add(entry.CommandId);
+    }
+}

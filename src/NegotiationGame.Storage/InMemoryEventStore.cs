@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using NegotiationGame.Contracts;
+
+namespace NegotiationGame.Storage;
+
+/// <summary>Streams in process memory: for tests and for measuring what durability costs. Nothing survives the process.</summary>
+public sealed class InMemoryEventStore : IEventStore
+{
+    private readonly ConcurrentDictionary<string, List<LoggedEvent>> _streams = new(StringComparer.Ordinal);
+
+    public Task AppendAsync(string streamId, IReadOnlyList<LoggedEvent> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var stream = _streams.GetOrAdd(streamId, _ => []);
+        lock (stream)
+        {
+            try
+            {
+                EventStoreRules.EnsureContinues(streamId, stream.Count, entries);
+            }
+            catch (Exception exception) when (exception is EventStoreConflictException or ArgumentException)
+            {
+                return Task.FromException(exception);
+            }
+
+            stream.AddRange(entries);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<LoggedEvent>> ReadAsync(string streamId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (!_streams.TryGetValue(streamId, out var stream))
+        {
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>([]);
+        }
+
+        lock (stream)
+        {
+            var start = (int)Math.Clamp(afterSequence, 0, stream.Count);
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(stream.GetRange(start, Math.Min(maxCount, stream.Count - start)));
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListStreamsAsync(string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _streams.Keys.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]);
+}

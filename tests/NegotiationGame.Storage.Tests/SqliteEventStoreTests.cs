@@ -1,0 +1,64 @@
+using NegotiationGame.Storage.Sqlite;
+
+namespace NegotiationGame.Storage.Tests;
+
+public sealed class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
+    private SqliteEventStore _store = null!;
+
+    protected override IEventStore Store => _store;
+
+    public Task InitializeAsync()
+    {
+        _store = new SqliteEventStore(_path);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Entries_survive_closing_and_reopening_the_file()
+    {
+        var entries = new[] { Entry(1, "GameCreated"), Entry(2) };
+        await _store.AppendAsync("game/durable", entries);
+        await _store.DisposeAsync();
+
+        _store = new SqliteEventStore(_path);
+
+        Assert.Equal(entries, await _store.ReadAsync("game/durable", 0, 10));
+        await _store.AppendAsync("game/durable", [Entry(3)]);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_share_commits()
+    {
+        const int games = 200;
+        var before = _store.Commits;
+
+        await Task.WhenAll(Enumerable.Range(0, games).Select(game => _store.AppendAsync($"game/group-{game}", [Entry(1)])));
+
+        var commits = _store.Commits - before;
+        Assert.InRange(commits, 1, games - 1);
+    }
+
+    [Fact]
+    public async Task A_refused_append_in_a_shared_commit_does_not_affect_the_others()
+    {
+        await _store.AppendAsync("game/shared", [Entry(1)]);
+
+        var good = Enumerable.Range(0, 20).Select(game => _store.AppendAsync($"game/shared-{game}", [Entry(1)])).ToList();
+        var bad = _store.AppendAsync("game/shared", [Entry(5)]);
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAsync<EventStoreConflictException>(() => bad);
+        Assert.Single(await _store.ReadAsync("game/shared", 0, 10));
+    }
+}
