@@ -1,0 +1,12 @@
+namespace NegotiationGame.Contracts.Commands;
+
+/// <summary>
+/// Refusals that come from the service rather than from the negotiation rules (whose codes are the names of the
+/// core's RuleViolationCode). Stable: never renamed, only added to.
+/// </summary>
+public static class ServiceErrorCodes
+{
+    public const string GameNotFound = "GameNotFound";
+    public const string NotInstructor = "NotInstructor";
+    public const string UnknownCommand = "UnknownCommand";
+}

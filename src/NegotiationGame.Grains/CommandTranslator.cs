@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Negotiation.Commands;
+using NegotiationGame.Domain.Outcomes;
+using NegotiationGame.Domain.Scenarios;
+
+namespace NegotiationGame.Grains;
+
+/// <summary>
+/// Turns a command in ids (the protocol's words) into the core's command in indices, or into a refusal naming the
+/// id the scenario does not know. Who may act was checked before the grain was called; what the actor may do in the
+/// game is the core's business.
+/// </summary>
+internal static class CommandTranslator
+{
+    public static (GameCommand? Command, string? ErrorCode, string? Message) Translate(Scenario scenario, GameCommandRequest request)
+    {
+        if (request.Body is StartBriefingBody or StartNegotiationBody or ProcessNowBody or EndGameBody)
+        {
+            if (request.Actor != Actors.Instructor)
+            {
+                return (null, ServiceErrorCodes.NotInstructor, "Only the instructor runs the clock and the phases of a game.");
+            }
+
+            return (request.Body switch
+            {
+                StartBriefingBody => new StartBriefing(),
+                StartNegotiationBody => new StartNegotiation(),
+                ProcessNowBody => new AdvanceRound(),
+                _ => new EndGame(),
+            }, null, null);
+        }
+
+        var party = scenario.PartyIndexOf(request.Actor);
+        if (party < 0)
+        {
+            return (null, nameof(RuleViolationCode.UnknownParty), $"There is no party '{request.Actor}' in this scenario.");
+        }
+
+        try
+        {
+            GameCommand command = request.Body switch
+            {
+                TableOfferBody table => new TableOffer(party, ToPackage(scenario, table.Package), ToParties(scenario, table.Addressees), table.ExpiresAfterRounds),
+                AcceptOfferBody accept => new AcceptOffer(party, accept.OfferId),
+                RejectOfferBody reject => new RejectOffer(party, reject.OfferId),
+                CounterOfferBody counter => new CounterOffer(
+                    party,
+                    counter.OfferId,
+                    ToPackage(scenario, counter.Package),
+                    counter.Addressees is { } addressees ? ToParties(scenario, addressees) : null,
+                    counter.ExpiresAfterRounds),
+                WithdrawOfferBody withdraw => new WithdrawOffer(party, withdraw.OfferId),
+                SignAgreementBody sign => new SignAgreement(party, sign.AgreementId),
+                WalkAwayBody => new WalkAway(party),
+                _ => throw new UnknownIdException(ServiceErrorCodes.UnknownCommand, $"Unknown command {request.Body.GetType().Name}."),
+            };
+            return (command, null, null);
+        }
+        catch (UnknownIdException unknown)
+        {
+            return (null, unknown.Code, unknown.Message);
+        }
+    }
+
+    private static Package ToPackage(Scenario scenario, ImmutableDictionary<string, string> choices)
+    {
+        var package = Package.Empty;
+        foreach (var (issueId, optionId) in choices.OrderBy(choice => choice.Key, StringComparer.Ordinal))
+        {
+            var issue = scenario.IssueIndexOf(issueId);
+            if (issue < 0)
+            {
+                throw new UnknownIdException(nameof(RuleViolationCode.UnknownIssue), $"There is no issue '{issueId}' in this scenario.");
+            }
+
+            var option = scenario.Issues[issue].Options.FirstOrDefault(o => o.Id == optionId)
+                ?? throw new UnknownIdException(nameof(RuleViolationCode.UnknownOption), $"{scenario.Issues[issue].Name} has no option '{optionId}'.");
+            package = package.With(issue, option.Index);
+        }
+
+        return package;
+    }
+
+    private static PartySet ToParties(Scenario scenario, ImmutableArray<string> ids)
+    {
+        var parties = PartySet.Empty;
+        foreach (var id in ids.IsDefault ? [] : ids)
+        {
+            var party = scenario.PartyIndexOf(id);
+            parties = party >= 0 ? parties.With(party) : throw new UnknownIdException(nameof(RuleViolationCode.UnknownParty), $"There is no party '{id}' in this scenario.");
+        }
+
+        return parties;
+    }
+
+    private sealed class UnknownIdException(string code, string message) : Exception(message)
+    {
+        public string Code { get; } = code;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.Domain.Bots;
+using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Negotiation.Events;
+using NegotiationGame.EventLog;
+using NegotiationGame.Storage;
+
+namespace NegotiationGame.Grains;
+
+/// <summary>
+/// One game. Its state is the fold of its log, rebuilt from the store on activation; a command is decided by the
+/// core, its events (and the bots' answers) are appended to the store, and only then applied and acknowledged.
+/// </summary>
+public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILogger<GameGrain> logger) : Grain, IGameGrain
+{
+    private const int ReadPageSize = 1_000;
+
+    private GameRecord? _record;
+
+    private string GameId => this.GetPrimaryKeyString();
+
+    private string StreamId => EventStreams.Game(GameId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var log = new List<LoggedEvent>();
+        while (true)
+        {
+            var page = await store.ReadAsync(StreamId, log.Count, ReadPageSize, cancellationToken);
+            log.AddRange(page);
+            if (page.Count < ReadPageSize)
+            {
+                break;
+            }
+        }
+
+        _record = log.Count == 0 ? null : GameRecord.Replay(log);
+        if (_record is not null)
+        {
+            LogRestored(logger, GameId, _record.LastSequence);
+        }
+    }
+
+    public async Task<GameSummary> Create(CreateGameRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = GameCreatedCodec.Create(request.ScenarioJson, request.Seed, request.Bots);
+        var data = GameCreatedCodec.Encode(header);
+        if (_record is not null)
+        {
+            return GameCreatedCodec.Encode(_record.Header) == data
+                ? Summary(_record)
+                : throw new InvalidOperationException($"Game '{GameId}' already exists with other settings.");
+        }
+
+        var first = new LoggedEvent(1, clock.GetUtcNow(), Guid.NewGuid(), GameCreated.TypeName, data);
+        await store.AppendAsync(StreamId, [first]);
+        _record = GameRecord.Start(first);
+        return Summary(_record);
+    }
+
+    public async Task<CommandOutcome> Execute(GameCommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_record is not { } record)
+        {
+            return CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'.");
+        }
+
+        if (record.HasApplied(request.CommandId))
+        {
+            return CommandOutcome.Done(record.LastSequence);
+        }
+
+        var (command, errorCode, message) = CommandTranslator.Translate(record.Header.Scenario, request);
+        if (command is null)
+        {
+            return CommandOutcome.Refused(record.LastSequence, errorCode!, message!);
+        }
+
+        var decision = GameRules.Decide(record.State, command);
+        if (!decision.IsAccepted)
+        {
+            return CommandOutcome.Refused(record.LastSequence, decision.Violation.Code.ToString(), decision.Violation.Message);
+        }
+
+        var events = WithBotReplies(record, decision.Events, opensRound: decision.Events.Any(e => e is NegotiationStarted or RoundAdvanced));
+        await AppendAsync(record, request.CommandId, events);
+        return CommandOutcome.Done(record.LastSequence);
+    }
+
+    public Task<GameSummary> GetSummary() =>
+        _record is { } record
+            ? Task.FromResult(Summary(record))
+            : Task.FromException<GameSummary>(new KeyNotFoundException($"There is no game '{GameId}'."));
+
+    public async Task<ImmutableArray<LoggedEvent>> ReadLog(long afterSequence, int maxCount) =>
+        [.. await store.ReadAsync(StreamId, afterSequence, Math.Clamp(maxCount, 1, ReadPageSize))];
+
+    /// <summary>
+    /// The command's events followed by the bots' turns on the state they leave: an opening and an answer turn when
+    /// a round has just opened, an answer turn otherwise.
+    /// </summary>
+    private static ImmutableArray<GameEvent> WithBotReplies(GameRecord record, ImmutableArray<GameEvent> events, bool opensRound)
+    {
+        var bots = record.Header.Bots;
+        if (bots.All(bot => bot is null))
+        {
+            return events;
+        }
+
+        var state = GameRules.ApplyAll(record.State, events);
+        var all = events.ToBuilder();
+        foreach (var turn in opensRound ? [BotTurn.Opening, BotTurn.Answer] : (BotTurn[])[BotTurn.Answer])
+        {
+            var (after, produced) = BotPlay.TakeTurns(state, bots, record.Header.Seed, turn);
+            state = after;
+            all.AddRange(produced);
+        }
+
+        return all.ToImmutable();
+    }
+
+    private async Task AppendAsync(GameRecord record, Guid commandId, ImmutableArray<GameEvent> events)
+    {
+        var at = clock.GetUtcNow();
+        var entries = new LoggedEvent[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var (type, data) = record.Codec.Encode(events[i]);
+            entries[i] = new LoggedEvent(record.LastSequence + 1 + i, at, commandId, type, data);
+        }
+
+        try
+        {
+            await store.AppendAsync(StreamId, entries);
+        }
+        catch (EventStoreConflictException)
+        {
+            // Another activation wrote to this log: this one's state is stale. Let it go; the next call rebuilds.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        foreach (var entry in entries)
+        {
+            record.Apply(entry);
+        }
+    }
+
+    private GameSummary Summary(GameRecord record)
+    {
+        var state = record.State;
+        var scenario = record.Header.Scenario;
+        return new GameSummary(
+            GameId,
+            scenario.Id,
+            state.Phase.ToString(),
+            state.Round,
+            record.LastSequence,
+            GameStateHash.Compute(state),
+            state.FinalScores.IsDefaultOrEmpty
+                ? ImmutableDictionary<string, double>.Empty
+                : scenario.Parties.ToImmutableDictionary(party => party.Id, party => state.FinalScores[party.Index]));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Game {GameId} restored from its log at sequence {Sequence}")]
+    private static partial void LogRestored(ILogger logger, string gameId, long sequence);
+}

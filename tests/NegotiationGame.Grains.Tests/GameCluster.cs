@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.Scenarios;
+using NegotiationGame.Storage;
+using Orleans.TestingHost;
+
+namespace NegotiationGame.Grains.Tests;
+
+/// <summary>A real Orleans cluster of in-process silos (two by default) on a given event store.</summary>
+internal sealed class GameCluster : IAsyncDisposable
+{
+    public static readonly ImmutableDictionary<string, string> FourBots = new Dictionary<string, string>
+    {
+        ["us"] = "boulware",
+        ["russia"] = "conceder",
+        ["ukraine"] = "linear",
+        ["eu"] = "tit-for-tat",
+    }.ToImmutableDictionary();
+
+    private GameCluster(InProcessTestCluster cluster) => Cluster = cluster;
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public static async Task<GameCluster> StartAsync(IEventStore store, short silos = 2)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton(store).AddSingleton(TimeProvider.System));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GameCluster(cluster);
+    }
+
+    public IGameGrain Game(string gameId) => Client.GetGrain<IGameGrain>(gameId);
+
+    public Task<GameSummary> CreateAsync(string gameId, int seed, ImmutableDictionary<string, string>? bots = null) =>
+        Game(gameId).Create(new CreateGameRequest(BundledScenarios.FindJson(BundledScenarios.Default)!, seed, bots ?? FourBots));
+
+    public Task<CommandOutcome> ExecuteAsync(string gameId, string actor, CommandBody body, Guid? commandId = null) =>
+        Game(gameId).Execute(new GameCommandRequest(commandId ?? Guid.NewGuid(), actor, body));
+
+    /// <summary>Starts the negotiation and closes round after round, as an instructor pressing "process now".</summary>
+    public async Task<GameSummary> PlayToEndAsync(string gameId)
+    {
+        await ExecuteAsync(gameId, Actors.Instructor, new StartNegotiationBody());
+        var summary = await Game(gameId).GetSummary();
+        for (var guard = 0; summary.Phase != "Ended" && guard < 1_000; guard++)
+        {
+            await ExecuteAsync(gameId, Actors.Instructor, new ProcessNowBody());
+            summary = await Game(gameId).GetSummary();
+        }
+
+        return summary;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
