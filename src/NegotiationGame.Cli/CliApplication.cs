@@ -11,6 +11,8 @@ public static class CliApplication
         {
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output),
+            SimulateCommand.Create(output),
+            ReplayCommand.Create(output),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -28,7 +28,7 @@ internal sealed class GameCluster : IAsyncDisposable
     public static async Task<GameCluster> StartAsync(IEventStore store, short silos = 2)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton(store).AddSingleton(TimeProvider.System));
+        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GameCluster(cluster);

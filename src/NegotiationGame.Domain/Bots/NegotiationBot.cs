@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Outcomes;
+using NegotiationGame.Domain.Scenarios;
 
 namespace NegotiationGame.Domain.Bots;
 
@@ -13,6 +14,8 @@ public static class NegotiationBot
 {
     /// <summary>Rounds a bot's own offers stay open: stale offers lapse and fresh ones follow the aspiration.</summary>
     public const int OfferLifetimeRounds = 1;
+
+    private const int ProposalAttempts = 16;
 
     public static ImmutableArray<PartyCommand> Decide(GameState state, int party, BotStrategy strategy, int seed, BotTurn turn)
     {
@@ -51,6 +54,30 @@ public static class NegotiationBot
         return state.Scenario.Utilities.Utility(party, combined);
     }
 
+    /// <summary>
+    /// Whether a package meets the target. A complete package must be worth the target; a partial one must carry its
+    /// share of it: on the issues it settles, at least the target's level on those issues' weights, so that a fair
+    /// deal on a few issues is not refused merely because the others are still open.
+    /// </summary>
+    internal static bool MeetsTarget(GameState state, int party, Package package, int target)
+    {
+        var scenario = state.Scenario;
+        var table = scenario.Utilities;
+        if (package.IssueCount == scenario.Issues.Length)
+        {
+            return table.Utility(party, package) >= target;
+        }
+
+        long settled = 0, weight = 0;
+        foreach (var issue in package.Issues())
+        {
+            settled += table.Cell(party, issue, package.OptionOf(issue));
+            weight += scenario.Profiles[party].Weights[issue];
+        }
+
+        return settled * 100 >= (long)target * weight && ValueIfBinding(state, party, package) >= table.Utility(party, state.BindingPackage());
+    }
+
     private static void AnswerOffers(GameState state, int party, int target, ImmutableArray<PartyCommand>.Builder commands)
     {
         foreach (var offer in state.Offers)
@@ -61,7 +88,7 @@ public static class NegotiationBot
                 continue;
             }
 
-            var acceptable = ValueIfBinding(state, party, offer.Package) >= target &&
+            var acceptable = MeetsTarget(state, party, offer.Package, target) &&
                              !state.Scenario.Utilities.CrossesRedLine(party, offer.Package);
             if (acceptable)
             {
@@ -89,7 +116,7 @@ public static class NegotiationBot
 
         foreach (var (agreementId, issues) in waiting)
         {
-            if (ValueIfBinding(state, party, issues) >= target && !state.Scenario.Utilities.CrossesRedLine(party, issues))
+            if (MeetsTarget(state, party, issues, target) && !state.Scenario.Utilities.CrossesRedLine(party, issues))
             {
                 commands.Add(new SignAgreement(party, agreementId));
             }
@@ -100,8 +127,9 @@ public static class NegotiationBot
         state.Offers.Any(offer => offer.Proposer == party && offer.Status == OfferStatus.Open);
 
     /// <summary>
-    /// Starts from the party's best complete outcome and gives ground issue by issue, in a seeded random order,
-    /// as long as its utility stays at or above the target and no red line of its own is crossed.
+    /// Starts from the party's best complete outcome and gives ground issue by issue as long as its utility stays at
+    /// or above the target and no red line of its own is crossed. It gives ground first where the others' latest
+    /// offers ask for it (a frequency model of what they want), then in a seeded random order.
     /// </summary>
     private static Package Propose(GameState state, int party, int target, Random random)
     {
@@ -122,6 +150,7 @@ public static class NegotiationBot
             package = package.With(issue.Index, best);
         }
 
+        var wanted = OthersLatestAsks(state, party);
         var moves = new List<(int Issue, int Option)>();
         foreach (var issue in scenario.Issues)
         {
@@ -134,11 +163,36 @@ public static class NegotiationBot
             }
         }
 
-        var shuffled = moves.ToArray();
-        random.Shuffle(shuffled);
-        var utility = table.Utility(party, package);
-        foreach (var (issue, option) in shuffled)
+        // Several concession paths, each in another seeded order with the others' asks first; the package that
+        // grants the most of what the others asked for wins, then the one worth most to this party.
+        var chosen = package;
+        var bestScore = (Asked: -1, Utility: -1);
+        for (var attempt = 0; attempt < ProposalAttempts; attempt++)
         {
+            var shuffled = moves.ToArray();
+            random.Shuffle(shuffled);
+            var candidate = Concede(table, party, package, target, shuffled.OrderByDescending(move => wanted[(move.Issue * Package.MaxOptionsPerIssue) + move.Option]));
+            var score = (Asked: candidate.Issues().Sum(issue => wanted[(issue * Package.MaxOptionsPerIssue) + candidate.OptionOf(issue)]), Utility: table.Utility(party, candidate));
+            if (score.CompareTo(bestScore) > 0)
+            {
+                chosen = candidate;
+                bestScore = score;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static Package Concede(UtilityTable table, int party, Package package, int target, IEnumerable<(int Issue, int Option)> moves)
+    {
+        var utility = table.Utility(party, package);
+        foreach (var (issue, option) in moves)
+        {
+            if (package.OptionOf(issue) == option)
+            {
+                continue;
+            }
+
             var changed = package.With(issue, option);
             var changedUtility = table.Utility(party, changed);
             if (changedUtility >= target && changedUtility < utility)
@@ -149,6 +203,32 @@ public static class NegotiationBot
         }
 
         return package;
+    }
+
+    /// <summary>For every (issue, option), how many other parties asked for it in their latest offer.</summary>
+    private static int[] OthersLatestAsks(GameState state, int party)
+    {
+        var counts = new int[state.Scenario.Issues.Length * Package.MaxOptionsPerIssue];
+        var latest = new Offer?[state.Scenario.Parties.Length];
+        foreach (var offer in state.Offers)
+        {
+            latest[offer.Proposer] = offer;
+        }
+
+        for (var other = 0; other < latest.Length; other++)
+        {
+            if (other == party || latest[other] is not { } offer)
+            {
+                continue;
+            }
+
+            foreach (var issue in offer.Package.Issues())
+            {
+                counts[(issue * Package.MaxOptionsPerIssue) + offer.Package.OptionOf(issue)]++;
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>A stable 32-bit seed from several integers (SplitMix64 steps), the same on every machine and run.</summary>

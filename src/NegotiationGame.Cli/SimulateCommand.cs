@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.Domain.Scenarios;
+using NegotiationGame.EventLog;
+using NegotiationGame.Storage;
+
+namespace NegotiationGame.Cli;
+
+/// <summary>
+/// <c>simulate &lt;scenario&gt; --seed S --bots a,b,c,d --out game.jsonl</c>: a game of bots played through a real
+/// in-process silo, round by round, its log written as JSON Lines.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var scenarioArgument = new Argument<string>("scenario") { Description = "A scenario file, or the name of a bundled scenario." };
+        var seedOption = new Option<int>("--seed") { Description = "Seeds the bots: the same seed plays the same game.", DefaultValueFactory = _ => 1 };
+        var botsOption = new Option<string>("--bots")
+        {
+            Description = "Strategies for the parties, in scenario order: boulware, conceder, linear, tit-for-tat.",
+            DefaultValueFactory = _ => "boulware,conceder,linear,tit-for-tat",
+        };
+        var outOption = new Option<FileInfo>("--out") { Description = "Where to write the game's log (JSON Lines).", Required = true };
+        var command = new Command("simulate", "Play a game of bots through an in-process silo and write its log.")
+        {
+            scenarioArgument,
+            seedOption,
+            botsOption,
+            outOption,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetRequiredValue(scenarioArgument),
+            parseResult.GetValue(seedOption),
+            parseResult.GetRequiredValue(botsOption),
+            parseResult.GetRequiredValue(outOption),
+            output));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string nameOrPath, int seed, string botList, FileInfo outFile, TextWriter output)
+    {
+        if (ScenarioSource.Resolve(nameOrPath, out var error) is not { } source)
+        {
+            output.WriteLine(error);
+            return ExitCodes.InvalidInput;
+        }
+
+        var loaded = ScenarioLoader.Load(source.Json);
+        if (!loaded.Succeeded)
+        {
+            output.WriteLine($"{source.DisplayName} is not a valid scenario; run 'validate' to see its {loaded.Problems.Length} problem(s).");
+            return ExitCodes.InvalidInput;
+        }
+
+        var strategies = botList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parties = loaded.Scenario.Parties;
+        if (strategies.Length == 0 || strategies.Length > parties.Length || strategies.Any(name => !BotStrategyNames.TryParse(name, out _)))
+        {
+            output.WriteLine($"--bots takes 1 to {parties.Length} strategies out of boulware, conceder, linear, tit-for-tat.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var bots = strategies.Select((name, index) => (parties[index].Id, name)).ToImmutableDictionary(pair => pair.Id, pair => pair.name);
+        var gameId = string.Create(CultureInfo.InvariantCulture, $"simulation-{seed}");
+        await using var silo = await InProcessSilo.StartAsync(new InMemoryEventStore());
+        var game = silo.Grains.GetGrain<IGameGrain>(gameId);
+        await game.Create(new CreateGameRequest(source.Json, seed, bots));
+        var summary = await Instruct(game, new StartNegotiationBody());
+        while (summary.Phase != "Ended")
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {summary.Round} of {loaded.Scenario.Rounds}: {summary.LastSequence} events so far"));
+            summary = await Instruct(game, new ProcessNowBody());
+        }
+
+        var log = new List<LoggedEvent>();
+        for (var page = await game.ReadLog(0, 1_000); !page.IsEmpty; page = await game.ReadLog(log.Count, 1_000))
+        {
+            log.AddRange(page);
+        }
+
+        await using (var writer = outFile.CreateText())
+        {
+            GameLogFile.Write(writer, gameId, log);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ended after {log.Count} events; scores: {string.Join(", ", summary.Scores.OrderBy(s => loaded.Scenario.PartyIndexOf(s.Key)).Select(s => $"{s.Key} {s.Value:0.00}"))}"));
+        output.WriteLine($"log: {outFile.FullName}");
+        output.WriteLine($"hash: {summary.StateHash}");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<GameSummary> Instruct(IGameGrain game, CommandBody body)
+    {
+        await game.Execute(new GameCommandRequest(Guid.NewGuid(), Actors.Instructor, body));
+        return await game.GetSummary();
+    }
+}
