@@ -25,9 +25,11 @@ public sealed class NegotiationBotTests
     [Fact]
     public void The_same_seed_plays_the_same_game_and_another_seed_another()
     {
-        var first = BotPlay.PlayToEnd(GameState.Start(MiniTalks()), FourBots, seed: 7).Events;
-        var again = BotPlay.PlayToEnd(GameState.Start(MiniTalks()), FourBots, seed: 7).Events;
-        var seeds = Enumerable.Range(1, 20).Select(seed => BotPlay.PlayToEnd(GameState.Start(MiniTalks()), FourBots, seed).Events);
+        // Eight issues of four options: enough room for the seed to change which concessions a bot tries.
+        var scenario = RandomScenarios.Sized(parties: 4, issues: 8, options: 4, seed: 8).Build();
+        var first = BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed: 7).Events;
+        var again = BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed: 7).Events;
+        var seeds = Enumerable.Range(1, 5).Select(seed => BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed).Events);
 
         Assert.Equal(first.ToArray(), again.ToArray());
         Assert.Contains(seeds, other => !other.SequenceEqual(first));
