@@ -13,7 +13,8 @@ internal sealed class InProcessSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<InProcessSilo> StartAsync(IEventStore store)
+    public static async Task<InProcessSilo> StartAsync<TStore>(TStore store)
+        where TStore : class, IEventStore, IDeadlineSchedule
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -2,19 +2,29 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using NegotiationGame.Domain.Bots;
+using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Scenarios;
 
 namespace NegotiationGame.EventLog;
 
-/// <summary>Reads and writes the <see cref="GameCreated"/> header: <c>{ formatVersion, scenario, seed, bots }</c>.</summary>
+/// <summary>
+/// Reads and writes the <see cref="GameCreated"/> header:
+/// <c>{ formatVersion, scenario, seed, bots, briefingSeconds, roundSeconds }</c>.
+/// </summary>
 public static class GameCreatedCodec
 {
     public const int FormatVersion = 1;
 
     /// <summary>Builds a header for a new game, refusing an invalid scenario or an unknown party or strategy.</summary>
-    public static GameCreated Create(string scenarioJson, int seed, IReadOnlyDictionary<string, string> bots)
+    public static GameCreated Create(string scenarioJson, int seed, IReadOnlyDictionary<string, string> bots, GameTiming timing)
     {
         ArgumentNullException.ThrowIfNull(bots);
+        ArgumentNullException.ThrowIfNull(timing);
+        if (timing.Briefing < TimeSpan.Zero || timing.Round < TimeSpan.Zero)
+        {
+            throw new ArgumentException("Phase lengths cannot be negative.", nameof(timing));
+        }
+
         var scenario = ScenarioLoader.LoadOrThrow(scenarioJson, "game scenario");
         var strategies = new BotStrategy?[scenario.Parties.Length];
         foreach (var (partyId, strategyName) in bots)
@@ -33,7 +43,7 @@ public static class GameCreatedCodec
             strategies[party] = strategy;
         }
 
-        return new GameCreated(scenarioJson, scenario, seed, [.. strategies]);
+        return new GameCreated(scenarioJson, scenario, seed, [.. strategies], timing);
     }
 
     public static string Encode(GameCreated header)
@@ -61,6 +71,8 @@ public static class GameCreatedCodec
             }
 
             json.WriteEndObject();
+            json.WriteNumber("briefingSeconds", header.Timing.Briefing.TotalSeconds);
+            json.WriteNumber("roundSeconds", header.Timing.Round.TotalSeconds);
             json.WriteEndObject();
         }
 
@@ -77,6 +89,9 @@ public static class GameCreatedCodec
         }
 
         var bots = root.GetProperty("bots").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-        return Create(root.GetProperty("scenario").GetRawText(), root.GetProperty("seed").GetInt32(), bots);
+        var timing = new GameTiming(
+            TimeSpan.FromSeconds(root.GetProperty("briefingSeconds").GetDouble()),
+            TimeSpan.FromSeconds(root.GetProperty("roundSeconds").GetDouble()));
+        return Create(root.GetProperty("scenario").GetRawText(), root.GetProperty("seed").GetInt32(), bots, timing);
     }
 }

@@ -73,7 +73,31 @@ public sealed class GameEventCodec(Scenario scenario)
 
                     json.WriteEndObject();
                     break;
-                case BriefingStarted or NegotiationStarted:
+                case DeadlineSet set:
+                    json.WriteString("deadline", set.Deadline);
+                    break;
+                case ClockPaused paused:
+                    WriteOptionalSeconds(json, "remainingSeconds", paused.Remaining);
+                    break;
+                case ClockResumed resumed:
+                    if (resumed.Deadline is { } deadline)
+                    {
+                        json.WriteString("deadline", deadline);
+                    }
+                    else
+                    {
+                        json.WriteNull("deadline");
+                    }
+
+                    break;
+                case DeadlineExtended extended:
+                    WriteOptionalSeconds(json, "bySeconds", extended.By);
+                    break;
+                case NewsInjected news:
+                    json.WriteString("headline", news.Headline);
+                    json.WriteString("body", news.Body);
+                    break;
+                case BriefingStarted or NegotiationStarted or DeadlinePassed:
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event.");
@@ -117,6 +141,12 @@ public sealed class GameEventCodec(Scenario scenario)
                     PartyIndex(json.GetProperty("party")),
                     ReadIssues(json.GetProperty("newlyBindingIssues"))),
                 nameof(PartyWalkedAway) => new PartyWalkedAway(PartyIndex(json.GetProperty("party"))),
+                nameof(DeadlineSet) => new DeadlineSet(json.GetProperty("deadline").GetDateTimeOffset()),
+                nameof(ClockPaused) => new ClockPaused(OptionalSeconds(json, "remainingSeconds")),
+                nameof(ClockResumed) => new ClockResumed(json.GetProperty("deadline").ValueKind == JsonValueKind.Null ? null : json.GetProperty("deadline").GetDateTimeOffset()),
+                nameof(DeadlineExtended) => new DeadlineExtended(OptionalSeconds(json, "bySeconds") ?? throw new FormatException("No bySeconds.")),
+                nameof(DeadlinePassed) => new DeadlinePassed(),
+                nameof(NewsInjected) => new NewsInjected(json.GetProperty("headline").GetString()!, json.GetProperty("body").GetString()!),
                 nameof(GameEnded) => new GameEnded(
                     Enum.Parse<GameEndReason>(json.GetProperty("reason").GetString()!, ignoreCase: true),
                     [.. Scenario.Parties.Select(party => json.GetProperty("scores").GetProperty(party.Id).GetDouble())]),
@@ -224,6 +254,23 @@ public sealed class GameEventCodec(Scenario scenario)
             json.WriteNull(name);
         }
     }
+
+    private static void WriteOptionalSeconds(Utf8JsonWriter json, string name, TimeSpan? value)
+    {
+        if (value is { } duration)
+        {
+            json.WriteNumber(name, duration.Ticks / (double)TimeSpan.TicksPerSecond);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static TimeSpan? OptionalSeconds(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? TimeSpan.FromTicks((long)Math.Round(value.GetDouble() * TimeSpan.TicksPerSecond))
+            : null;
 
     private static int? OptionalNumber(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;

@@ -16,7 +16,7 @@ public sealed class GameRecord
     {
         Header = header;
         Codec = new GameEventCodec(header.Scenario);
-        State = GameState.Start(header.Scenario);
+        State = GameState.Start(header.Scenario, header.Timing);
         LastSequence = first.Sequence;
         _appliedCommands.Add(first.CommandId);
     }

@@ -14,9 +14,9 @@ namespace NegotiationGame.Grains;
 /// </summary>
 internal static class CommandTranslator
 {
-    public static (GameCommand? Command, string? ErrorCode, string? Message) Translate(Scenario scenario, GameCommandRequest request)
+    public static (GameCommand? Command, string? ErrorCode, string? Message) Translate(Scenario scenario, GameCommandRequest request, DateTimeOffset now)
     {
-        if (request.Body is StartBriefingBody or StartNegotiationBody or ProcessNowBody or EndGameBody)
+        if (request.Body is StartBriefingBody or StartNegotiationBody or ProcessNowBody or EndGameBody or PauseClockBody or ResumeClockBody or ExtendDeadlineBody or InjectNewsBody)
         {
             if (request.Actor != Actors.Instructor)
             {
@@ -25,9 +25,13 @@ internal static class CommandTranslator
 
             return (request.Body switch
             {
-                StartBriefingBody => new StartBriefing(),
-                StartNegotiationBody => new StartNegotiation(),
-                ProcessNowBody => new AdvanceRound(),
+                StartBriefingBody => new StartBriefing(now),
+                StartNegotiationBody => new StartNegotiation(now),
+                ProcessNowBody => new AdvanceRound(now),
+                PauseClockBody => new PauseClock(now),
+                ResumeClockBody => new ResumeClock(now),
+                ExtendDeadlineBody extend => new ExtendDeadline(TimeSpan.FromSeconds(extend.Seconds)),
+                InjectNewsBody news => new InjectNews(news.Headline ?? string.Empty, news.Body ?? string.Empty),
                 _ => new EndGame(),
             }, null, null);
         }

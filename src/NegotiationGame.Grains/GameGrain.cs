@@ -5,6 +5,7 @@ using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
 using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
@@ -14,12 +15,17 @@ namespace NegotiationGame.Grains;
 /// <summary>
 /// One game. Its state is the fold of its log, rebuilt from the store on activation; a command is decided by the
 /// core, its events (and the bots' answers) are appended to the store, and only then applied and acknowledged.
+/// The game's clock is a grain timer while the game is active and a row in the deadline schedule always, so that a
+/// deadline still fires after a deactivation or a restart.
 /// </summary>
-public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILogger<GameGrain> logger) : Grain, IGameGrain
+public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule schedule, TimeProvider clock, ILogger<GameGrain> logger)
+    : Grain, IGameGrain
 {
     private const int ReadPageSize = 1_000;
 
     private GameRecord? _record;
+    private IGrainTimer? _deadlineTimer;
+    private DateTimeOffset? _timerDeadline;
 
     private string GameId => this.GetPrimaryKeyString();
 
@@ -42,13 +48,17 @@ public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILo
         if (_record is not null)
         {
             LogRestored(logger, GameId, _record.LastSequence);
+            ArmDeadlineTimer(_record);
         }
     }
+
+    public Task EnsureClockRunning() => Task.CompletedTask;
 
     public async Task<GameSummary> Create(CreateGameRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = GameCreatedCodec.Create(request.ScenarioJson, request.Seed, request.Bots);
+        var timing = new GameTiming(TimeSpan.FromSeconds(request.BriefingSeconds), TimeSpan.FromSeconds(request.RoundSeconds));
+        var header = GameCreatedCodec.Create(request.ScenarioJson, request.Seed, request.Bots, timing);
         var data = GameCreatedCodec.Encode(header);
         if (_record is not null)
         {
@@ -76,21 +86,10 @@ public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILo
             return CommandOutcome.Done(record.LastSequence);
         }
 
-        var (command, errorCode, message) = CommandTranslator.Translate(record.Header.Scenario, request);
-        if (command is null)
-        {
-            return CommandOutcome.Refused(record.LastSequence, errorCode!, message!);
-        }
-
-        var decision = GameRules.Decide(record.State, command);
-        if (!decision.IsAccepted)
-        {
-            return CommandOutcome.Refused(record.LastSequence, decision.Violation.Code.ToString(), decision.Violation.Message);
-        }
-
-        var events = WithBotReplies(record, decision.Events, opensRound: decision.Events.Any(e => e is NegotiationStarted or RoundAdvanced));
-        await AppendAsync(record, request.CommandId, events);
-        return CommandOutcome.Done(record.LastSequence);
+        var (command, errorCode, message) = CommandTranslator.Translate(record.Header.Scenario, request, clock.GetUtcNow());
+        return command is null
+            ? CommandOutcome.Refused(record.LastSequence, errorCode!, message!)
+            : await DecideAndAppendAsync(record, request.CommandId, command);
     }
 
     public Task<GameSummary> GetSummary() =>
@@ -100,6 +99,68 @@ public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILo
 
     public async Task<ImmutableArray<LoggedEvent>> ReadLog(long afterSequence, int maxCount) =>
         [.. await store.ReadAsync(StreamId, afterSequence, Math.Clamp(maxCount, 1, ReadPageSize))];
+
+    private async Task<CommandOutcome> DecideAndAppendAsync(GameRecord record, Guid commandId, GameCommand command)
+    {
+        var decision = GameRules.Decide(record.State, command);
+        if (!decision.IsAccepted)
+        {
+            return CommandOutcome.Refused(record.LastSequence, decision.Violation.Code.ToString(), decision.Violation.Message);
+        }
+
+        var events = WithBotReplies(record, decision.Events, opensRound: decision.Events.Any(e => e is NegotiationStarted or RoundAdvanced));
+        await AppendAsync(record, commandId, events);
+        await schedule.SetDeadlineAsync(GameId, record.State.Clock.Paused ? null : record.State.Clock.Deadline);
+        ArmDeadlineTimer(record);
+        return CommandOutcome.Done(record.LastSequence);
+    }
+
+    /// <summary>Keeps one grain timer on the current deadline (none while paused or untimed); a deadline already past fires at once.</summary>
+    private void ArmDeadlineTimer(GameRecord record)
+    {
+        var deadline = record.State.Clock.Paused ? null : record.State.Clock.Deadline;
+        if (deadline == _timerDeadline)
+        {
+            return;
+        }
+
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        _timerDeadline = deadline;
+        if (deadline is { } due)
+        {
+            var wait = due - clock.GetUtcNow();
+            _deadlineTimer = this.RegisterGrainTimer(
+                _ => OnDeadlineAsync(due),
+                wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+                Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task OnDeadlineAsync(DateTimeOffset deadline)
+    {
+        _timerDeadline = null;
+        if (_record is not { } record)
+        {
+            return;
+        }
+
+        // The command id is derived from the deadline, so a deadline reached twice (timer and restart) counts once.
+        var commandId = DeadlineCommandId(deadline);
+        if (!record.HasApplied(commandId))
+        {
+            var outcome = await DecideAndAppendAsync(record, commandId, new ReachDeadline(clock.GetUtcNow()));
+            LogDeadline(logger, GameId, deadline, outcome.Accepted);
+        }
+    }
+
+    private static Guid DeadlineCommandId(DateTimeOffset deadline)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, deadline.UtcTicks);
+        BitConverter.TryWriteBytes(bytes[8..], 0x646561646C696E65L);
+        return new Guid(bytes);
+    }
 
     /// <summary>
     /// The command's events followed by the bots' turns on the state they leave: an opening and an answer turn when
@@ -165,8 +226,13 @@ public sealed partial class GameGrain(IEventStore store, TimeProvider clock, ILo
             GameStateHash.Compute(state),
             state.FinalScores.IsDefaultOrEmpty
                 ? ImmutableDictionary<string, double>.Empty
-                : scenario.Parties.ToImmutableDictionary(party => party.Id, party => state.FinalScores[party.Index]));
+                : scenario.Parties.ToImmutableDictionary(party => party.Id, party => state.FinalScores[party.Index]),
+            state.Clock.Deadline,
+            state.Clock.Paused);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: deadline {Deadline} reached (moved on: {Accepted})")]
+    private static partial void LogDeadline(ILogger logger, string gameId, DateTimeOffset deadline, bool accepted);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Game {GameId} restored from its log at sequence {Sequence}")]
     private static partial void LogRestored(ILogger logger, string gameId, long sequence);

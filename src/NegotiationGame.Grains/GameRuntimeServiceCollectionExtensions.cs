@@ -6,11 +6,15 @@ namespace NegotiationGame.Grains;
 
 public static class GameRuntimeServiceCollectionExtensions
 {
-    /// <summary>What the grains need from a silo's services: the event store, and a clock.</summary>
-    public static IServiceCollection AddGameRuntime(this IServiceCollection services, IEventStore store)
+    /// <summary>What the grains need from a silo's services: the event store with its deadline schedule, a clock, and the sweeper.</summary>
+    public static IServiceCollection AddGameRuntime<TStore>(this IServiceCollection services, TStore store, DeadlineSweeperOptions? sweeper = null)
+        where TStore : class, IEventStore, IDeadlineSchedule
     {
-        services.AddSingleton(store);
+        services.AddSingleton(sweeper ?? DeadlineSweeperOptions.Default);
+        services.AddSingleton<IEventStore>(store);
+        services.AddSingleton<IDeadlineSchedule>(store);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<DeadlineSweeper>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace NegotiationGame.Storage.Sqlite;
 /// share each fsync instead of paying one each. Each append is still all-or-nothing: a conflicting one is rolled back
 /// to its savepoint and fails alone.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
 {
     private const int MaxAppendsPerCommit = 512;
 
@@ -42,6 +42,10 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
                     type       TEXT    NOT NULL,
                     data       TEXT    NOT NULL,
                     PRIMARY KEY (stream_id, sequence)
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS deadlines (
+                    game_id   TEXT    NOT NULL PRIMARY KEY,
+                    due_ticks INTEGER NOT NULL
                 ) WITHOUT ROWID;
                 """);
         }
@@ -101,6 +105,34 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         return streams;
+    }
+
+    public async Task SetDeadlineAsync(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = deadline is null
+            ? "DELETE FROM deadlines WHERE game_id = $game"
+            : "INSERT INTO deadlines (game_id, due_ticks) VALUES ($game, $due) ON CONFLICT (game_id) DO UPDATE SET due_ticks = excluded.due_ticks";
+        command.Parameters.AddWithValue("$game", gameId);
+        command.Parameters.AddWithValue("$due", deadline?.UtcTicks ?? 0);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> GamesDueAsync(DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT game_id FROM deadlines WHERE due_ticks <= $until ORDER BY game_id";
+        command.Parameters.AddWithValue("$until", until.UtcTicks);
+        var games = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            games.Add(reader.GetString(0));
+        }
+
+        return games;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,9 +4,10 @@ using NegotiationGame.Contracts;
 namespace NegotiationGame.Storage;
 
 /// <summary>Streams in process memory: for tests and for measuring what durability costs. Nothing survives the process.</summary>
-public sealed class InMemoryEventStore : IEventStore
+public sealed class InMemoryEventStore : IEventStore, IDeadlineSchedule
 {
     private readonly ConcurrentDictionary<string, List<LoggedEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _deadlines = new(StringComparer.Ordinal);
 
     public Task AppendAsync(string streamId, IReadOnlyList<LoggedEvent> entries, CancellationToken cancellationToken = default)
     {
@@ -45,4 +46,21 @@ public sealed class InMemoryEventStore : IEventStore
 
     public Task<IReadOnlyList<string>> ListStreamsAsync(string prefix, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([.. _streams.Keys.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]);
+
+    public Task SetDeadlineAsync(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
+    {
+        if (deadline is { } due)
+        {
+            _deadlines[gameId] = due;
+        }
+        else
+        {
+            _deadlines.TryRemove(gameId, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> GamesDueAsync(DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _deadlines.Where(pair => pair.Value <= until).Select(pair => pair.Key).Order(StringComparer.Ordinal)]);
 }

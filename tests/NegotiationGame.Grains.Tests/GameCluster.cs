@@ -25,10 +25,11 @@ internal sealed class GameCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<GameCluster> StartAsync(IEventStore store, short silos = 2)
+    public static async Task<GameCluster> StartAsync<TStore>(TStore store, short silos = 2)
+        where TStore : class, IEventStore, IDeadlineSchedule
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store));
+        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200))));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GameCluster(cluster);
@@ -36,8 +37,24 @@ internal sealed class GameCluster : IAsyncDisposable
 
     public IGameGrain Game(string gameId) => Client.GetGrain<IGameGrain>(gameId);
 
-    public Task<GameSummary> CreateAsync(string gameId, int seed, ImmutableDictionary<string, string>? bots = null) =>
-        Game(gameId).Create(new CreateGameRequest(BundledScenarios.FindJson(BundledScenarios.Default)!, seed, bots ?? FourBots));
+    /// <summary>Polls the game's summary until <paramref name="condition"/> holds; fails after <paramref name="timeout"/>.</summary>
+    public async Task<GameSummary> WaitForAsync(string gameId, Func<GameSummary, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var summary = await Game(gameId).GetSummary();
+            if (condition(summary))
+            {
+                return summary;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
+    public Task<GameSummary> CreateAsync(string gameId, int seed, ImmutableDictionary<string, string>? bots = null, int roundSeconds = 0) =>
+        Game(gameId).Create(new CreateGameRequest(BundledScenarios.FindJson(BundledScenarios.Default)!, seed, bots ?? FourBots, RoundSeconds: roundSeconds));
 
     public Task<CommandOutcome> ExecuteAsync(string gameId, string actor, CommandBody body, Guid? commandId = null) =>
         Game(gameId).Execute(new GameCommandRequest(commandId ?? Guid.NewGuid(), actor, body));

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace NegotiationGame.Contracts.Games;
 
-/// <summary>Where a game stands: phase, round, the last sequence number, the state hash and, once ended, the scores.</summary>
+/// <summary>
+/// Where a game stands: phase, round, the clock (deadline, or paused), the last sequence number, the state hash and,
+/// once ended, the scores.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("ng.GameSummary")]
@@ -13,4 +16,6 @@ public sealed record GameSummary(
     [property: Id(3)] int Round,
     [property: Id(4)] long LastSequence,
     [property: Id(5)] string StateHash,
-    [property: Id(6)] ImmutableDictionary<string, double> Scores);
+    [property: Id(6)] ImmutableDictionary<string, double> Scores,
+    [property: Id(7)] DateTimeOffset? Deadline,
+    [property: Id(8)] bool Paused);

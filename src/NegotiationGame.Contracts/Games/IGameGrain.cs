@@ -17,6 +17,10 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<CommandOutcome> Execute(GameCommandRequest request);
 
+    /// <summary>Activates the game if it is not, so that its clock runs; deadlines missed while it was down fire now.</summary>
+    [Alias("EnsureClockRunning")]
+    Task EnsureClockRunning();
+
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();
 

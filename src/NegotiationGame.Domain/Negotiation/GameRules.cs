@@ -18,10 +18,15 @@ public static class GameRules
         ArgumentNullException.ThrowIfNull(command);
         return command switch
         {
-            StartBriefing => DecideStartBriefing(state),
-            StartNegotiation => DecideStartNegotiation(state),
-            AdvanceRound => DecideAdvanceRound(state),
+            StartBriefing start => DecideStartBriefing(state, start.At),
+            StartNegotiation start => DecideStartNegotiation(state, start.At),
+            AdvanceRound advance => DecideAdvanceRound(state, advance.At),
             EndGame => DecideEndGame(state),
+            PauseClock pause => ClockRules.DecidePause(state, pause.At),
+            ResumeClock resume => ClockRules.DecideResume(state, resume.At),
+            ExtendDeadline extend => ClockRules.DecideExtend(state, extend.By),
+            InjectNews news => ClockRules.DecideNews(state, news.Headline, news.Body),
+            ReachDeadline reached => DecideReachDeadline(state, reached.At),
             PartyCommand partyCommand => DecidePartyCommand(state, partyCommand),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
@@ -33,9 +38,10 @@ public static class GameRules
         ArgumentNullException.ThrowIfNull(gameEvent);
         return gameEvent switch
         {
-            BriefingStarted => state with { Phase = GamePhase.Briefing },
-            NegotiationStarted => state with { Phase = GamePhase.Negotiation, Round = 1 },
-            RoundAdvanced advanced => state with { Round = advanced.Round },
+            BriefingStarted => state with { Phase = GamePhase.Briefing, Clock = GameClock.Stopped },
+            NegotiationStarted => state with { Phase = GamePhase.Negotiation, Round = 1, Clock = GameClock.Stopped },
+            RoundAdvanced advanced => state with { Round = advanced.Round, Clock = GameClock.Stopped },
+            DeadlineSet or ClockPaused or ClockResumed or DeadlineExtended or DeadlinePassed or NewsInjected => ClockRules.Apply(state, gameEvent),
             OfferTabled tabled => state with
             {
                 Offers = state.Offers.Add(new Offer(
@@ -56,7 +62,7 @@ public static class GameRules
             AgreementConcluded concluded => ApplyAgreementConcluded(state, concluded),
             AgreementSigned signed => ApplyAgreementSigned(state, signed),
             PartyWalkedAway walkedAway => state with { WalkedAway = state.WalkedAway.With(walkedAway.Party) },
-            GameEnded ended => state with { Phase = GamePhase.Ended, EndReason = ended.Reason, FinalScores = ended.Scores },
+            GameEnded ended => state with { Phase = GamePhase.Ended, EndReason = ended.Reason, FinalScores = ended.Scores, Clock = GameClock.Stopped },
             _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event."),
         };
     }
@@ -72,15 +78,15 @@ public static class GameRules
         return state;
     }
 
-    private static Decision DecideStartBriefing(GameState state) => state.Phase == GamePhase.Lobby
-        ? Decision.Accept([new BriefingStarted()])
+    private static Decision DecideStartBriefing(GameState state, DateTimeOffset? at) => state.Phase == GamePhase.Lobby
+        ? Decision.Accept(ClockRules.WithDeadline([new BriefingStarted()], at, state.Timing.Briefing))
         : WrongPhase(state, "The briefing can only start from the lobby.");
 
-    private static Decision DecideStartNegotiation(GameState state) => state.Phase is GamePhase.Lobby or GamePhase.Briefing
-        ? Decision.Accept([new NegotiationStarted()])
+    private static Decision DecideStartNegotiation(GameState state, DateTimeOffset? at) => state.Phase is GamePhase.Lobby or GamePhase.Briefing
+        ? Decision.Accept(ClockRules.WithDeadline([new NegotiationStarted()], at, state.Timing.Round))
         : WrongPhase(state, "The negotiation has already started.");
 
-    private static Decision DecideAdvanceRound(GameState state)
+    private static Decision DecideAdvanceRound(GameState state, DateTimeOffset? at)
     {
         if (RequireNegotiation(state) is { } refusal)
         {
@@ -103,7 +109,20 @@ public static class GameRules
             }
         }
 
-        return Decision.Accept(events.ToImmutable());
+        return Decision.Accept(ClockRules.WithDeadline(events.ToImmutable(), at, state.Timing.Round));
+    }
+
+    /// <summary>The deadline of the briefing or of a round has come: the game moves on exactly as on "process now".</summary>
+    private static Decision DecideReachDeadline(GameState state, DateTimeOffset at)
+    {
+        if (state.Phase is not (GamePhase.Briefing or GamePhase.Negotiation) || state.Clock.Paused ||
+            state.Clock.Deadline is not { } deadline || at < deadline)
+        {
+            return Decision.Reject(RuleViolationCode.DeadlineNotReached, "No deadline of this game has come.");
+        }
+
+        var next = state.Phase == GamePhase.Briefing ? DecideStartNegotiation(state, at) : DecideAdvanceRound(state, at);
+        return Decision.Accept([new DeadlinePassed(), .. next.Events]);
     }
 
     private static Decision DecideEndGame(GameState state) => state.Phase == GamePhase.Ended
@@ -126,6 +145,11 @@ public static class GameRules
         if (state.WalkedAway.Contains(party))
         {
             return Decision.Reject(RuleViolationCode.PartyHasWalkedAway, $"{Name(state, party)} has walked away from the table and can no longer act.");
+        }
+
+        if (state.Clock.Paused)
+        {
+            return Decision.Reject(RuleViolationCode.GamePaused, "The instructor has paused the game; wait for the clock to resume.");
         }
 
         return command switch

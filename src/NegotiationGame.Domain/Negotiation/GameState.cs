@@ -16,9 +16,12 @@ public sealed record GameState(
     ImmutableArray<IssueAgreement?> Settlements,
     PartySet WalkedAway,
     GameEndReason? EndReason,
-    ImmutableArray<double> FinalScores)
+    ImmutableArray<double> FinalScores,
+    GameTiming Timing,
+    GameClock Clock,
+    ImmutableList<NewsItem> News)
 {
-    public static GameState Start(Scenario scenario)
+    public static GameState Start(Scenario scenario, GameTiming? timing = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return new GameState(
@@ -29,7 +32,10 @@ public sealed record GameState(
             Settlements: [.. Enumerable.Repeat<IssueAgreement?>(null, scenario.Issues.Length)],
             WalkedAway: PartySet.Empty,
             EndReason: null,
-            FinalScores: []);
+            FinalScores: [],
+            Timing: timing ?? GameTiming.Manual,
+            Clock: GameClock.Stopped,
+            News: []);
     }
 
     /// <summary>Offers are numbered from 1 in the order they were tabled.</summary>

@@ -49,6 +49,19 @@ public static class GameStateHash
             writer.Long(BitConverter.DoubleToInt64Bits(score));
         }
 
+        writer.Long(state.Timing.Briefing.Ticks);
+        writer.Long(state.Timing.Round.Ticks);
+        writer.Long(state.Clock.Deadline?.UtcTicks ?? -1);
+        writer.Int(state.Clock.Paused ? 1 : 0);
+        writer.Long(state.Clock.RemainingWhenPaused?.Ticks ?? -1);
+        writer.Int(state.News.Count);
+        foreach (var news in state.News)
+        {
+            writer.Int(news.Round);
+            writer.Text(news.Headline);
+            writer.Text(news.Body);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

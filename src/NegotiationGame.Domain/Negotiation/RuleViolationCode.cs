@@ -25,4 +25,11 @@ public enum RuleViolationCode
     NotProposer,
     AgreementNotFound,
     SignatureNotNeeded,
+    GamePaused,
+    ClockAlreadyPaused,
+    ClockNotPaused,
+    NoDeadline,
+    InvalidExtension,
+    DeadlineNotReached,
+    InvalidNews,
 }

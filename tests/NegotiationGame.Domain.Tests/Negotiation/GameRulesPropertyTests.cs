@@ -31,7 +31,15 @@ public sealed class GameRulesPropertyTests
         (8, Gen.Select(AnyParty, AnyOfferId, (party, offer) => (GameCommand)new SignAgreement(party, offer))),
         (1, AnyParty.Select(party => (GameCommand)new WalkAway(party))),
         (1, Gen.Const<GameCommand>(new AdvanceRound())),
-        (1, Gen.Const<GameCommand>(new StartNegotiation())));
+        (1, Gen.Const<GameCommand>(new StartNegotiation())),
+        (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new PauseClock(Nine.AddMinutes(minutes)))),
+        (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new ResumeClock(Nine.AddMinutes(minutes)))),
+        (1, Gen.Int[-5, 5].Select(minutes => (GameCommand)new ExtendDeadline(TimeSpan.FromMinutes(minutes)))),
+        (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new ReachDeadline(Nine.AddMinutes(minutes)))),
+        (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new AdvanceRound(Nine.AddMinutes(minutes)))),
+        (1, Gen.String[0, 8].Select(headline => (GameCommand)new InjectNews(headline, "News."))));
+
+    private static readonly DateTimeOffset Nine = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly Gen<GameCommand[]> Sessions = AnyCommand.Array[1, 60];
 
@@ -102,7 +110,9 @@ public sealed class GameRulesPropertyTests
         });
     }
 
-    private static GameState Start() => GameRules.ApplyAll(GameState.Start(MiniTalks()), [new NegotiationStarted()]);
+    private static GameState Start() => GameRules.ApplyAll(
+        GameState.Start(MiniTalks(), new GameTiming(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10))),
+        [new NegotiationStarted(), new DeadlineSet(Nine.AddMinutes(10))]);
 
     private static (List<GameEvent> Log, GameState State) Play(IEnumerable<GameCommand> commands)
     {

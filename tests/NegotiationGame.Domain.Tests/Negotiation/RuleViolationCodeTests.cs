@@ -32,7 +32,16 @@ public sealed class RuleViolationCodeTests
         [RuleViolationCode.NotProposer] = (UsOffered, new WithdrawOffer(Russia, 1)),
         [RuleViolationCode.AgreementNotFound] = (UsOffered, new SignAgreement(Ukraine, 1)),
         [RuleViolationCode.SignatureNotNeeded] = (ProvisionalAgreement, new SignAgreement(Us, 1)),
+        [RuleViolationCode.GamePaused] = (Paused, new AcceptOffer(Russia, 1)),
+        [RuleViolationCode.ClockAlreadyPaused] = (Paused, new PauseClock(Nine)),
+        [RuleViolationCode.ClockNotPaused] = (Negotiating, new ResumeClock(Nine)),
+        [RuleViolationCode.NoDeadline] = (Negotiating, new ExtendDeadline(TimeSpan.FromMinutes(1))),
+        [RuleViolationCode.InvalidExtension] = (Negotiating, new ExtendDeadline(TimeSpan.FromMinutes(-1))),
+        [RuleViolationCode.DeadlineNotReached] = (Negotiating, new ReachDeadline(Nine)),
+        [RuleViolationCode.InvalidNews] = (Negotiating, new InjectNews("", "Empty headline.")),
     };
+
+    private static readonly DateTimeOffset Nine = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<RuleViolationCode> Codes() => [.. Cases.Keys];
 
@@ -91,6 +100,13 @@ public sealed class RuleViolationCodeTests
     {
         var game = UsOffered();
         game.Accept(new AcceptOffer(Russia, 1));
+        return game;
+    }
+
+    private static GameDriver Paused()
+    {
+        var game = UsOffered();
+        game.Accept(new PauseClock(Nine));
         return game;
     }
 

@@ -6,9 +6,14 @@ using NegotiationGame.Domain.Scenarios;
 namespace NegotiationGame.Domain.Tests.Support;
 
 /// <summary>Plays commands through Decide and Apply, asserting each is accepted or refused as the test expects.</summary>
-internal sealed class GameDriver(Scenario scenario)
+internal sealed class GameDriver(GameState start)
 {
-    public GameState State { get; private set; } = GameState.Start(scenario);
+    public GameDriver(Scenario scenario)
+        : this(GameState.Start(scenario))
+    {
+    }
+
+    public GameState State { get; private set; } = start;
 
     public List<GameEvent> Log { get; } = [];
 

@@ -1,4 +1,4 @@
 namespace NegotiationGame.Domain.Negotiation.Commands;
 
-/// <summary>Moves the game from the lobby to the read-only briefing.</summary>
-public sealed record StartBriefing : GameCommand;
+/// <summary>Moves the game from the lobby to the read-only briefing; <paramref name="At"/> starts its clock.</summary>
+public sealed record StartBriefing(DateTimeOffset? At = null) : GameCommand;

@@ -1,0 +1,101 @@
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Storage;
+using NegotiationGame.Storage.Sqlite;
+
+namespace NegotiationGame.Grains.Tests;
+
+public sealed class GameClockTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"clock-{Guid.NewGuid():N}.db");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Round_deadlines_fire_by_themselves_and_are_logged()
+    {
+        var store = new InMemoryEventStore();
+        await using var cluster = await GameCluster.StartAsync(store);
+        await cluster.CreateAsync("timed-1", seed: 1, roundSeconds: 1);
+
+        await cluster.ExecuteAsync("timed-1", Actors.Instructor, new StartNegotiationBody());
+        var started = await cluster.Game("timed-1").GetSummary();
+        var later = await cluster.WaitForAsync("timed-1", s => s.Round >= 3, Patience);
+
+        Assert.NotNull(started.Deadline);
+        Assert.True(later.Deadline > started.Deadline);
+        var log = await store.ReadAsync(EventStreams.Game("timed-1"), 0, 10_000);
+        Assert.True(log.Count(e => e.Type == "DeadlinePassed") >= 2);
+    }
+
+    [Fact]
+    public async Task A_deadline_that_falls_while_the_silos_are_down_fires_when_they_are_back()
+    {
+        await using (var store = new SqliteEventStore(_path))
+        {
+            await using var cluster = await GameCluster.StartAsync(store);
+            await cluster.CreateAsync("down-1", seed: 1, roundSeconds: 2);
+            await cluster.ExecuteAsync("down-1", Actors.Instructor, new StartNegotiationBody());
+            Assert.Equal(1, (await cluster.Game("down-1").GetSummary()).Round);
+        }
+
+        await using (var store = new SqliteEventStore(_path))
+        {
+            await using var cluster = await GameCluster.StartAsync(store);
+
+            // Nobody calls the game: the sweeper finds its due deadline in the schedule and wakes it.
+            var due = await store.GamesDueAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+            Assert.Contains("down-1", due);
+            var moved = await cluster.WaitForAsync("down-1", s => s.Round >= 2, Patience);
+
+            Assert.Equal(2, moved.Round);
+        }
+    }
+
+    [Fact]
+    public async Task Pausing_stops_the_clock_and_the_parties_resuming_restarts_it_and_extending_moves_it()
+    {
+        await using var cluster = await GameCluster.StartAsync(new InMemoryEventStore());
+        await cluster.CreateAsync("pause-1", seed: 1, bots: [], roundSeconds: 600);
+        await cluster.ExecuteAsync("pause-1", Actors.Instructor, new StartNegotiationBody());
+        var running = await cluster.Game("pause-1").GetSummary();
+
+        await cluster.ExecuteAsync("pause-1", Actors.Instructor, new PauseClockBody());
+        var paused = await cluster.Game("pause-1").GetSummary();
+        var refused = await cluster.ExecuteAsync("pause-1", "us", new WalkAwayBody());
+        await cluster.ExecuteAsync("pause-1", Actors.Instructor, new ExtendDeadlineBody(300));
+        await cluster.ExecuteAsync("pause-1", Actors.Instructor, new ResumeClockBody());
+        var resumed = await cluster.Game("pause-1").GetSummary();
+
+        Assert.True(paused.Paused);
+        Assert.Null(paused.Deadline);
+        Assert.Equal("GamePaused", refused.ErrorCode);
+        Assert.False(resumed.Paused);
+        Assert.True(resumed.Deadline > running.Deadline!.Value.AddSeconds(299));
+    }
+
+    [Fact]
+    public async Task News_from_the_instructor_is_logged_for_everyone()
+    {
+        var store = new InMemoryEventStore();
+        await using var cluster = await GameCluster.StartAsync(store);
+        await cluster.CreateAsync("news-1", seed: 1, bots: []);
+
+        var outcome = await cluster.ExecuteAsync("news-1", Actors.Instructor, new InjectNewsBody("Talks moved to Riyadh", "Delegations will meet in Saudi Arabia."));
+        var fromPlayer = await cluster.ExecuteAsync("news-1", "us", new InjectNewsBody("Fake", "Players cannot publish news."));
+
+        Assert.True(outcome.Accepted);
+        Assert.Equal(ServiceErrorCodes.NotInstructor, fromPlayer.ErrorCode);
+        Assert.Single(await store.ReadAsync(EventStreams.Game("news-1"), 0, 100), e => e.Type == "NewsInjected");
+    }
+}
