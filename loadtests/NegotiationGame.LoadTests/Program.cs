@@ -1,0 +1,54 @@
+using System.Globalization;
+using NegotiationGame.LoadTests;
+using NegotiationGame.Storage;
+using NegotiationGame.Storage.Sqlite;
+
+// Usage: throughput [games] [seconds] | memory [games]
+var mode = args.ElementAtOrDefault(0) ?? "throughput";
+var output = Console.Out;
+output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+
+if (mode == "memory")
+{
+    var games = int.Parse(args.ElementAtOrDefault(1) ?? "10000", CultureInfo.InvariantCulture);
+    await using var cluster = await LoopbackCluster.StartAsync(new InMemoryEventStore());
+    var bytes = await MemoryRun.MeasureBytesPerGameAsync(cluster.Client, games, output);
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {bytes / 1024:F1} KB per active game ({games:N0} games, in-memory store, silo and client in this process)"));
+    return;
+}
+
+var concurrentGames = int.Parse(args.ElementAtOrDefault(1) ?? "1000", CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture));
+
+output.WriteLine($"in-memory store, {concurrentGames} concurrent games, {duration.TotalSeconds} s per measurement");
+double inMemoryOffers, inMemoryPing;
+await using (var cluster = await LoopbackCluster.StartAsync(new InMemoryEventStore()))
+{
+    (inMemoryPing, inMemoryOffers, _) = await ThroughputRun.MeasureAsync(cluster.Client, concurrentGames, duration, "memory", output);
+}
+
+var path = Path.Combine(Path.GetTempPath(), $"negotiationgame-load-{Guid.NewGuid():N}.db");
+output.WriteLine($"SQLite store ({path}), {concurrentGames} concurrent games");
+double durableOffers, durablePing;
+long commits;
+await using (var store = new SqliteEventStore(path))
+{
+    await using (var cluster = await LoopbackCluster.StartAsync(store))
+    {
+        (durablePing, durableOffers, _) = await ThroughputRun.MeasureAsync(cluster.Client, concurrentGames, duration, "sqlite", output);
+    }
+
+    commits = store.Commits;
+}
+
+foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*"))
+{
+    File.Delete(file);
+}
+
+output.WriteLine();
+output.WriteLine("| store | ping calls/s | offers resolved/s | commands/s | offers / ping | vs in-memory |");
+output.WriteLine("|---|---|---|---|---|---|");
+output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-memory | {inMemoryPing:N0} | {inMemoryOffers:N0} | {2 * inMemoryOffers:N0} | {inMemoryOffers / inMemoryPing:F2} | 1.00 |"));
+output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| SQLite (group commit) | {durablePing:N0} | {durableOffers:N0} | {2 * durableOffers:N0} | {durableOffers / durablePing:F2} | {durableOffers / inMemoryOffers:F2} |"));
+output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SQLite commits: {commits:N0} for {2 * durableOffers * duration.TotalSeconds:N0} commands ({2 * durableOffers * duration.TotalSeconds / Math.Max(1, commits):F1} appends per commit)"));
