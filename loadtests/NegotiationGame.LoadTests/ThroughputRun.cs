@@ -43,18 +43,25 @@ internal static class ThroughputRun
         });
         progress.WriteLine($"  {games} games created and started");
 
+        // Offers are drawn up front (seeded) so that the client spends its time calling, not building packages.
+        var random = new Random(2025);
+        var offerBodies = Enumerable.Range(0, 512).Select(_ =>
+        {
+            var package = space.ToPackage(random.NextInt64(space.Count));
+            var choices = scenario.Issues.Where(_ => random.Next(3) == 0).DefaultIfEmpty(scenario.Issues[0])
+                .ToImmutableDictionary(issue => issue.Id, issue => issue.Options[package.OptionOf(issue.Index)].Id);
+            return new TableOfferBody(choices, ["russia"], null);
+        }).ToArray();
+
         var offers = await RunForAsync(games, duration, async (worker, stop) =>
         {
             var grain = client.GetGrain<IGameGrain>($"{label}-game-{worker}");
-            var random = new Random(worker);
             long resolved = 0;
             var offerId = 0;
             while (!stop.IsCancellationRequested)
             {
-                var package = space.ToPackage(random.NextInt64(space.Count));
-                var choices = scenario.Issues.Where(_ => random.Next(3) == 0).DefaultIfEmpty(scenario.Issues[0])
-                    .ToImmutableDictionary(issue => issue.Id, issue => issue.Options[package.OptionOf(issue.Index)].Id);
-                var tabled = await grain.Execute(new GameCommandRequest(Guid.NewGuid(), "us", new TableOfferBody(choices, ["russia"], null)));
+                var offer = offerBodies[(worker + offerId) % offerBodies.Length];
+                var tabled = await grain.Execute(new GameCommandRequest(Guid.NewGuid(), "us", offer));
                 if (!tabled.Accepted)
                 {
                     throw new InvalidOperationException($"Offer refused: {tabled.ErrorCode} {tabled.ErrorMessage}");

@@ -1,5 +1,6 @@
 using NegotiationGame.Contracts;
 using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Negotiation.Events;
 
 namespace NegotiationGame.EventLog;
 
@@ -70,12 +71,19 @@ public sealed class GameRecord
     public void Apply(LoggedEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Apply(entry, Codec.Decode(entry.Type, entry.Data));
+    }
+
+    /// <summary>Applies an entry whose event the caller already holds decoded (the grain that just encoded it).</summary>
+    public void Apply(LoggedEvent entry, GameEvent gameEvent)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         if (entry.Sequence != LastSequence + 1)
         {
             throw new FormatException($"Gap in the log: entry {entry.Sequence} follows {LastSequence}.");
         }
 
-        State = GameRules.Apply(State, Codec.Decode(entry.Type, entry.Data));
+        State = GameRules.Apply(State, gameEvent);
         LastSequence = entry.Sequence;
         _appliedCommands.Add(entry.CommandId);
     }

@@ -109,16 +109,24 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         }
 
         var events = WithBotReplies(record, decision.Events, opensRound: decision.Events.Any(e => e is NegotiationStarted or RoundAdvanced));
+        var deadlineBefore = RunningDeadline(record);
         await AppendAsync(record, commandId, events);
-        await schedule.SetDeadlineAsync(GameId, record.State.Clock.Paused ? null : record.State.Clock.Deadline);
+        if (RunningDeadline(record) is var deadline && deadline != deadlineBefore)
+        {
+            await schedule.SetDeadlineAsync(GameId, deadline);
+        }
+
         ArmDeadlineTimer(record);
         return CommandOutcome.Done(record.LastSequence);
     }
 
-    /// <summary>Keeps one grain timer on the current deadline (none while paused or untimed); a deadline already past fires at once.</summary>
+    /// <summary>The deadline the clock is running towards; none while paused or untimed.</summary>
+    private static DateTimeOffset? RunningDeadline(GameRecord record) => record.State.Clock.Paused ? null : record.State.Clock.Deadline;
+
+    /// <summary>Keeps one grain timer on the running deadline; a deadline already past fires at once.</summary>
     private void ArmDeadlineTimer(GameRecord record)
     {
-        var deadline = record.State.Clock.Paused ? null : record.State.Clock.Deadline;
+        var deadline = RunningDeadline(record);
         if (deadline == _timerDeadline)
         {
             return;
@@ -207,9 +215,9 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             throw;
         }
 
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Length; i++)
         {
-            record.Apply(entry);
+            record.Apply(entries[i], events[i]);
         }
     }
 
