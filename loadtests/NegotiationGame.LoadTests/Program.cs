@@ -10,10 +10,21 @@ output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSV
 
 if (mode == "memory")
 {
+    // The durable store keeps the logs on disk, so the managed heap holds what the games themselves hold.
     var games = int.Parse(args.ElementAtOrDefault(1) ?? "10000", CultureInfo.InvariantCulture);
-    await using var cluster = await LoopbackCluster.StartAsync(new InMemoryEventStore());
-    var bytes = await MemoryRun.MeasureBytesPerGameAsync(cluster.Client, games, output);
-    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {bytes / 1024:F1} KB per active game ({games:N0} games, in-memory store, silo and client in this process)"));
+    var memoryPath = Path.Combine(Path.GetTempPath(), $"negotiationgame-memory-{Guid.NewGuid():N}.db");
+    await using (var store = new SqliteEventStore(memoryPath))
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(store);
+        var bytes = await MemoryRun.MeasureBytesPerGameAsync(cluster.Client, games, output);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {bytes / 1024:F1} KB of managed heap per active game ({games:N0} games, SQLite store, silo and client in this process)"));
+    }
+
+    foreach (var file in Directory.GetFiles(Path.GetDirectoryName(memoryPath)!, Path.GetFileName(memoryPath) + "*"))
+    {
+        File.Delete(file);
+    }
+
     return;
 }
 

@@ -25,7 +25,7 @@ public static class GameCreatedCodec
             throw new ArgumentException("Phase lengths cannot be negative.", nameof(timing));
         }
 
-        var scenario = ScenarioLoader.LoadOrThrow(scenarioJson, "game scenario");
+        var (sharedJson, scenario) = SharedScenarios.Load(scenarioJson);
         var strategies = new BotStrategy?[scenario.Parties.Length];
         foreach (var (partyId, strategyName) in bots)
         {
@@ -43,7 +43,7 @@ public static class GameCreatedCodec
             strategies[party] = strategy;
         }
 
-        return new GameCreated(scenarioJson, scenario, seed, [.. strategies], timing);
+        return new GameCreated(sharedJson, scenario, seed, [.. strategies], timing);
     }
 
     public static string Encode(GameCreated header)

@@ -150,7 +150,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;");
+        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 16384;");
         return connection;
     }
 
