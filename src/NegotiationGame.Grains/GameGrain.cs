@@ -97,6 +97,19 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             ? Task.FromResult(Summary(record))
             : Task.FromException<GameSummary>(new KeyNotFoundException($"There is no game '{GameId}'."));
 
+    public Task<PartyView> GetPartyView(string partyId)
+    {
+        if (_record is not { } record)
+        {
+            return Task.FromException<PartyView>(new KeyNotFoundException($"There is no game '{GameId}'."));
+        }
+
+        var party = record.Header.Scenario.PartyIndexOf(partyId);
+        return party < 0
+            ? Task.FromException<PartyView>(new ArgumentException($"There is no party '{partyId}' in game '{GameId}'.", nameof(partyId)))
+            : Task.FromResult(PartyViews.Of(GameId, record, party));
+    }
+
     public async Task<ImmutableArray<LoggedEvent>> ReadLog(long afterSequence, int maxCount) =>
         [.. await store.ReadAsync(StreamId, afterSequence, Math.Clamp(maxCount, 1, ReadPageSize))];
 
@@ -153,13 +166,16 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             return;
         }
 
+        // Timers may fire a little early; the rules only accept a deadline once it has come, so wait for the rest.
         // The command id is derived from the deadline, so a deadline reached twice (timer and restart) counts once.
         var commandId = DeadlineCommandId(deadline);
-        if (!record.HasApplied(commandId))
+        if (clock.GetUtcNow() >= deadline && !record.HasApplied(commandId))
         {
             var outcome = await DecideAndAppendAsync(record, commandId, new ReachDeadline(clock.GetUtcNow()));
             LogDeadline(logger, GameId, deadline, outcome.Accepted);
         }
+
+        ArmDeadlineTimer(record);
     }
 
     private static Guid DeadlineCommandId(DateTimeOffset deadline)

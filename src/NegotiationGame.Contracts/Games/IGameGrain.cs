@@ -21,6 +21,10 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("EnsureClockRunning")]
     Task EnsureClockRunning();
 
+    /// <summary>The confidential view of one party; the caller has checked that the asker may see it.</summary>
+    [Alias("GetPartyView")]
+    Task<PartyView> GetPartyView(string partyId);
+
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();
 

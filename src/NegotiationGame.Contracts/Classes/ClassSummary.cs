@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace NegotiationGame.Contracts.Classes;
+
+/// <summary>
+/// A class session as the instructor sees it: its games, join codes, roster, which roles bots play and whether it
+/// has started. <paramref name="InstructorKey"/> is returned once, by <c>Create</c>; afterwards it is null.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ng.ClassSummary")]
+public sealed record ClassSummary(
+    [property: Id(0)] string ClassId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string ScenarioId,
+    [property: Id(3)] ImmutableArray<string> GameIds,
+    [property: Id(4)] ImmutableArray<JoinCode> JoinCodes,
+    [property: Id(5)] ImmutableArray<Seat> Roster,
+    [property: Id(6)] ImmutableDictionary<string, string> Bots,
+    [property: Id(7)] bool Started,
+    [property: Id(8)] string? InstructorKey);

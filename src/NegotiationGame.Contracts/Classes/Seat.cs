@@ -1,0 +1,11 @@
+namespace NegotiationGame.Contracts.Classes;
+
+/// <summary>A student on the roster: the seat they hold, in which game and for which party (several seats make a team).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ng.Seat")]
+public sealed record Seat(
+    [property: Id(0)] Guid SeatId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string GameId,
+    [property: Id(3)] string PartyId);

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.EventLog;
+using NegotiationGame.Storage;
+
+namespace NegotiationGame.Grains.Classes;
+
+/// <summary>
+/// A class session: its games, join codes, roster and start. Its state is the fold of its own stream in the event
+/// store, so it survives restarts like the games do.
+/// </summary>
+public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : Grain, IClassSessionGrain
+{
+    public const int MaxGames = 200;
+    public const int MaxDisplayNameLength = 40;
+
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const int CodeLength = 6;
+
+    private ClassState? _state;
+
+    private string ClassId => this.GetPrimaryKeyString();
+
+    private string StreamId => "class/" + ClassId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var log = await store.ReadAsync(StreamId, 0, int.MaxValue, cancellationToken);
+        if (log.Count == 0)
+        {
+            return;
+        }
+
+        _state = new ClassState(ClassId, (ClassCreated)Decode(log[0]));
+        foreach (var entry in log.Skip(1))
+        {
+            _state.Apply(Decode(entry));
+            _state.LastSequence = entry.Sequence;
+        }
+    }
+
+    public async Task<ClassSummary> Create(CreateClassRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_state is not null)
+        {
+            throw new InvalidOperationException($"Class '{ClassId}' already exists.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 || request.RoundSeconds < 0)
+        {
+            throw new ArgumentException($"A class needs a title, 1 to {MaxGames} games and phase lengths of zero or more seconds.", nameof(request));
+        }
+
+        var (json, scenario) = SharedScenarios.Load(request.ScenarioJson);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string UniqueCode()
+        {
+            string code;
+            do
+            {
+                code = NewCode();
+            }
+            while (!used.Add(code));
+            return code;
+        }
+
+        var codes = ImmutableArray.CreateBuilder<JoinCode>();
+        codes.Add(new JoinCode(UniqueCode(), null, null));
+        for (var game = 1; game <= request.GameCount; game++)
+        {
+            foreach (var party in scenario.Parties)
+            {
+                codes.Add(new JoinCode(UniqueCode(), ClassState.GameIdOf(ClassId, game), party.Id));
+            }
+        }
+
+        var instructorKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var created = new ClassCreated(request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable());
+        await store.AppendAsync(StreamId, [Encode(1, created)]);
+        _state = new ClassState(ClassId, created);
+        return Summary(_state) with { InstructorKey = instructorKey };
+    }
+
+    public async Task<JoinOutcome> Join(string code, string displayName, Guid seatId)
+    {
+        var state = RequireState();
+        if (state.Roster.FirstOrDefault(seat => seat.SeatId == seatId) is { } existing)
+        {
+            return new JoinOutcome(existing, null, null);
+        }
+
+        var joinCode = state.Created.Codes.FirstOrDefault(c => string.Equals(c.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (joinCode is null)
+        {
+            return new JoinOutcome(null, "UnknownCode", "That join code does not belong to this class.");
+        }
+
+        if (state.Bots is not null)
+        {
+            return new JoinOutcome(null, "ClassStarted", "The games have started; ask the instructor to seat you.");
+        }
+
+        var name = displayName?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > MaxDisplayNameLength)
+        {
+            return new JoinOutcome(null, "InvalidName", $"Your name must be 1 to {MaxDisplayNameLength} characters long.");
+        }
+
+        var (gameId, partyId) = joinCode.GameId is { } game ? (game, joinCode.PartyId!) : state.NextOpenRole();
+        var taken = new SeatTaken(seatId, name, gameId, partyId);
+        await AppendAsync(state, taken);
+        return new JoinOutcome(new Seat(seatId, name, gameId, partyId), null, null);
+    }
+
+    public async Task<JoinOutcome> AssignRole(Guid seatId, string gameId, string partyId)
+    {
+        var state = RequireState();
+        if (state.Roster.FirstOrDefault(seat => seat.SeatId == seatId) is not { } seat)
+        {
+            return new JoinOutcome(null, "UnknownSeat", "No student holds that seat in this class.");
+        }
+
+        if (!state.GameIds.Contains(gameId) || state.Scenario.PartyIndexOf(partyId) < 0)
+        {
+            return new JoinOutcome(null, "UnknownRole", $"This class has no party '{partyId}' in a game '{gameId}'.");
+        }
+
+        if (state.Bots is not null)
+        {
+            return new JoinOutcome(null, "ClassStarted", "Roles are fixed once the games have started.");
+        }
+
+        await AppendAsync(state, new SeatMoved(seatId, gameId, partyId));
+        return new JoinOutcome(seat with { GameId = gameId, PartyId = partyId }, null, null);
+    }
+
+    public async Task<ClassSummary> Start(string botStrategy)
+    {
+        var state = RequireState();
+        if (!BotStrategyNames.TryParse(botStrategy, out _))
+        {
+            throw new ArgumentException($"Unknown bot strategy '{botStrategy}' (boulware, conceder, linear, tit-for-tat).", nameof(botStrategy));
+        }
+
+        if (state.Bots is null)
+        {
+            var bots = state.GameIds
+                .SelectMany(game => state.Scenario.Parties.Where(party => state.SeatsIn(game, party.Id) == 0).Select(party => $"{game}/{party.Id}"))
+                .ToImmutableDictionary(role => role, _ => botStrategy);
+            await AppendAsync(state, new ClassStarted(bots));
+        }
+
+        // Creating and opening each game is idempotent (same request, command ids derived from the class), so a Start
+        // interrupted half-way is finished by calling it again.
+        await Task.WhenAll(state.GameIds.Select((gameId, index) => OpenGameAsync(state, gameId, index)));
+        return Summary(state);
+    }
+
+    public Task<ClassSummary> GetSummary() => Task.FromResult(Summary(RequireState()));
+
+    public Task<bool> IsInstructorKey(string key) =>
+        Task.FromResult(_state is { } state && key is not null &&
+                        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(state.Created.InstructorKeyHash)));
+
+    private async Task OpenGameAsync(ClassState state, string gameId, int index)
+    {
+        var bots = state.Bots!
+            .Where(bot => bot.Key.StartsWith(gameId + "/", StringComparison.Ordinal))
+            .ToImmutableDictionary(bot => bot.Key[(gameId.Length + 1)..], bot => bot.Value);
+        var created = state.Created;
+        var game = GrainFactory.GetGrain<IGameGrain>(gameId);
+        await game.Create(new CreateGameRequest(created.ScenarioJson, created.Seed + index, bots, created.BriefingSeconds, created.RoundSeconds));
+        CommandBody open = created.BriefingSeconds > 0 ? new StartBriefingBody() : new StartNegotiationBody();
+        await game.Execute(new GameCommandRequest(OpeningCommandId(gameId), Actors.Instructor, open));
+    }
+
+    private Guid OpeningCommandId(string gameId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{ClassId}/{gameId}/open")).AsSpan(0, 16));
+
+    private async Task AppendAsync(ClassState state, ClassEvent classEvent)
+    {
+        await store.AppendAsync(StreamId, [Encode(state.LastSequence + 1, classEvent)]);
+        state.Apply(classEvent);
+        state.LastSequence++;
+    }
+
+    private ClassState RequireState() => _state ?? throw new KeyNotFoundException($"There is no class '{ClassId}'.");
+
+    private ClassSummary Summary(ClassState state) => new(
+        ClassId,
+        state.Created.Title,
+        state.Scenario.Id,
+        state.GameIds,
+        state.Created.Codes,
+        [.. state.Roster],
+        state.Bots ?? ImmutableDictionary<string, string>.Empty,
+        state.Bots is not null,
+        null);
+
+    private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
+        new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));
+
+    private static ClassEvent Decode(LoggedEvent entry) =>
+        JsonSerializer.Deserialize<ClassEvent>(entry.Data) ?? throw new FormatException($"Empty class event at {entry.Sequence}.");
+
+    private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.Domain.Bots;
+using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Domain.Outcomes;
+using NegotiationGame.EventLog;
+
+namespace NegotiationGame.Grains;
+
+/// <summary>Projects a game's state onto what one party may see.</summary>
+internal static class PartyViews
+{
+    public static PartyView Of(string gameId, GameRecord record, int party)
+    {
+        var state = record.State;
+        var scenario = state.Scenario;
+        var profile = scenario.Profiles[party];
+        var inbox = state.Offers
+            .Where(offer => offer.Status == OfferStatus.Open && offer.Proposer != party && ConsentRules.MayAccept(state, offer).Contains(party))
+            .Select(offer => new OfferView(
+                offer.Id,
+                scenario.Parties[offer.Proposer].Id,
+                PackageIds(record, offer.Package),
+                PartyIds(record, offer.Addressees),
+                PartyIds(record, offer.Accepted),
+                scenario.Utilities.Utility(party, offer.Package) / 100.0,
+                scenario.Utilities.CrossesRedLine(party, offer.Package),
+                ConsentRules.NeededToConclude(state, offer).Contains(party) && !offer.Accepted.Contains(party)))
+            .ToImmutableArray();
+        var awaiting = state.Settlements
+            .Select((settlement, issue) => (settlement, issue))
+            .Where(pair => pair.settlement is { IsBinding: false } s && !s.Signatories.Contains(party) &&
+                           scenario.Issues[pair.issue].RequiredSignatories(s.Option).Contains(party))
+            .Select(pair => pair.settlement!.AgreementId)
+            .Distinct()
+            .Order()
+            .ToImmutableArray();
+        return new PartyView(
+            gameId,
+            scenario.Parties[party].Id,
+            scenario.Parties[party].Name,
+            scenario.Parties[party].Leader,
+            profile.ConfidentialBriefing,
+            profile.Reservation,
+            profile.DiscountPerRound,
+            scenario.Issues.ToImmutableDictionary(issue => issue.Id, issue => profile.Weights[issue.Index]),
+            scenario.Issues.ToImmutableDictionary(
+                issue => issue.Id,
+                issue => issue.Options.ToImmutableDictionary(option => option.Id, option => profile.Values[issue.Index][option.Index])),
+            [.. profile.RedLines.Select(redLine => $"{scenario.Issues[redLine.IssueIndex].Id}/{scenario.Issues[redLine.IssueIndex].Options[redLine.OptionIndex].Id}")],
+            inbox,
+            awaiting,
+            scenario.Utilities.Utility(party, state.BindingPackage()) / 100.0,
+            record.Header.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null);
+    }
+
+    private static ImmutableDictionary<string, string> PackageIds(GameRecord record, Package package)
+    {
+        var issues = record.Header.Scenario.Issues;
+        return package.Issues().ToImmutableDictionary(issue => issues[issue].Id, issue => issues[issue].Options[package.OptionOf(issue)].Id);
+    }
+
+    private static ImmutableArray<string> PartyIds(GameRecord record, PartySet parties) =>
+        [.. parties.Indices().Select(party => record.Header.Scenario.Parties[party].Id)];
+}

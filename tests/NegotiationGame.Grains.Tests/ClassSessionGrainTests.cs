@@ -1,0 +1,120 @@
+using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Scenarios;
+using NegotiationGame.Storage.Sqlite;
+
+namespace NegotiationGame.Grains.Tests;
+
+public sealed class ClassSessionGrainTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"class-{Guid.NewGuid():N}.db");
+    private SqliteEventStore _store = null!;
+    private GameCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = new SqliteEventStore(_path);
+        _cluster = await GameCluster.StartAsync(_store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _store.DisposeAsync();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_class_has_a_lobby_code_and_a_code_for_every_role_of_every_game()
+    {
+        var summary = await CreateAsync("class-a", games: 3);
+
+        Assert.Equal(["class-a-01", "class-a-02", "class-a-03"], summary.GameIds.ToArray());
+        Assert.Equal(1 + (3 * 4), summary.JoinCodes.Length);
+        Assert.Single(summary.JoinCodes, code => code.GameId is null);
+        Assert.Equal(summary.JoinCodes.Length, summary.JoinCodes.Select(code => code.Code).Distinct().Count());
+        Assert.False(string.IsNullOrEmpty(summary.InstructorKey));
+        Assert.True(await Class("class-a").IsInstructorKey(summary.InstructorKey!));
+        Assert.False(await Class("class-a").IsInstructorKey("not-the-key"));
+        Assert.Null((await Class("class-a").GetSummary()).InstructorKey);
+    }
+
+    [Fact]
+    public async Task Students_join_by_role_code_or_are_spread_over_open_roles_by_the_lobby_code()
+    {
+        var summary = await CreateAsync("class-b", games: 2);
+        var russiaInGame2 = summary.JoinCodes.Single(code => code.GameId == "class-b-02" && code.PartyId == "russia");
+        var lobby = summary.JoinCodes.Single(code => code.GameId is null);
+
+        var byRole = await Class("class-b").Join(russiaInGame2.Code.ToLowerInvariant(), "Ada", Guid.NewGuid());
+        var byLobby = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Class("class-b").Join(lobby.Code, $"Student {i}", Guid.NewGuid())));
+
+        Assert.Equal(("class-b-02", "russia"), (byRole.Seat!.GameId, byRole.Seat.PartyId));
+        var roster = (await Class("class-b").GetSummary()).Roster;
+        Assert.Equal(9, roster.Length);
+        // Eight roles, nine students: every role has one, and one role (the first) has two.
+        Assert.All(roster.GroupBy(seat => (seat.GameId, seat.PartyId)), role => Assert.InRange(role.Count(), 1, 2));
+        Assert.Equal(8, roster.Select(seat => (seat.GameId, seat.PartyId)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Joining_again_with_the_same_seat_is_idempotent_and_bad_input_is_refused()
+    {
+        var summary = await CreateAsync("class-c", games: 1);
+        var code = summary.JoinCodes[1].Code;
+        var seatId = Guid.NewGuid();
+
+        var first = await Class("class-c").Join(code, "Grace", seatId);
+        var again = await Class("class-c").Join(code, "Grace", seatId);
+        var unknown = await Class("class-c").Join("ZZZZZZ", "Alan", Guid.NewGuid());
+        var nameless = await Class("class-c").Join(code, "   ", Guid.NewGuid());
+
+        Assert.Equal(first, again);
+        Assert.Single((await Class("class-c").GetSummary()).Roster);
+        Assert.Equal("UnknownCode", unknown.ErrorCode);
+        Assert.Equal("InvalidName", nameless.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Starting_fills_every_empty_role_with_a_bot_and_opens_the_games()
+    {
+        var summary = await CreateAsync("class-d", games: 2);
+        var ukraine = summary.JoinCodes.Single(code => code.GameId == "class-d-01" && code.PartyId == "ukraine");
+        var seat = (await Class("class-d").Join(ukraine.Code, "Volodymyr", Guid.NewGuid())).Seat!;
+        await Class("class-d").AssignRole(seat.SeatId, "class-d-01", "eu");
+
+        var started = await Class("class-d").Start("conceder");
+        var again = await Class("class-d").Start("conceder");
+
+        Assert.True(started.Started);
+        Assert.Equal(7, started.Bots.Count);
+        Assert.DoesNotContain("class-d-01/eu", started.Bots.Keys);
+        Assert.Equal(started.Bots, again.Bots);
+        var game1 = await _cluster.Game("class-d-01").GetSummary();
+        Assert.Equal("Negotiation", game1.Phase);
+        Assert.Null((await _cluster.Game("class-d-01").GetPartyView("eu")).Bot);
+        Assert.Equal("conceder", (await _cluster.Game("class-d-01").GetPartyView("us")).Bot);
+        Assert.Equal("ClassStarted", (await Class("class-d").Join(ukraine.Code, "Late", Guid.NewGuid())).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_class_survives_a_restart_of_the_silos()
+    {
+        var summary = await CreateAsync("class-e", games: 1);
+        await Class("class-e").Join(summary.JoinCodes[0].Code, "Kofi", Guid.NewGuid());
+        await _cluster.DisposeAsync();
+
+        _cluster = await GameCluster.StartAsync(_store);
+
+        var restored = await Class("class-e").GetSummary();
+        Assert.Equal("Kofi", Assert.Single(restored.Roster).DisplayName);
+        Assert.Equal(summary.JoinCodes.ToArray(), restored.JoinCodes.ToArray());
+    }
+
+    private IClassSessionGrain Class(string classId) => _cluster.Client.GetGrain<IClassSessionGrain>(classId);
+
+    private Task<ClassSummary> CreateAsync(string classId, int games) =>
+        Class(classId).Create(new CreateClassRequest("Negotiation seminar", BundledScenarios.FindJson("ukraine-2025")!, games, 0, 0, Seed: 7));
+}
