@@ -13,6 +13,8 @@ public static class CliApplication
             AnalyzeCommand.Create(output),
             SimulateCommand.Create(output),
             ReplayCommand.Create(output),
+            StoreCommands.CreateExport(output),
+            StoreCommands.CreateImport(output),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,0 +1,63 @@
+namespace NegotiationGame.Cli.Tests;
+
+public sealed class ExportImportTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("negotiationgame-store-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Logs_imported_into_a_store_export_unchanged_with_a_csv_summary()
+    {
+        var logs = Enumerable.Range(1, 3).Select(seed =>
+        {
+            var path = Path.Combine(_directory, $"seed-{seed}.jsonl");
+            Assert.Equal(0, CliRun.Of("simulate", "ukraine-2025", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", path).ExitCode);
+            return path;
+        }).ToArray();
+        var data = Path.Combine(_directory, "server", "negotiationgame.db");
+        var exported = Path.Combine(_directory, "exported");
+
+        var import = CliRun.Of(["import", "--data", data, .. logs]);
+        var export = CliRun.Of("export", "--data", data, "--out", exported);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal(0, export.ExitCode);
+        foreach (var (log, seed) in logs.Select((log, index) => (log, index + 1)))
+        {
+            Assert.Equal(File.ReadAllText(log), File.ReadAllText(Path.Combine(exported, $"simulation-{seed}.jsonl")));
+        }
+
+        var summary = File.ReadAllLines(Path.Combine(exported, "summary.csv"));
+        Assert.StartsWith("game_id,scenario,phase,end_reason,agreement,score_us,score_russia,score_ukraine,score_eu,welfare", summary[0], StringComparison.Ordinal);
+        Assert.Equal(4, summary.Length);
+        Assert.All(summary.Skip(1), row => Assert.Contains(",ukraine-2025,Ended,Deadline,", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Importing_a_game_the_store_already_has_changes_nothing_and_says_so()
+    {
+        var log = Path.Combine(_directory, "game.jsonl");
+        CliRun.Of("simulate", "ukraine-2025", "--seed", "5", "--out", log);
+        var data = Path.Combine(_directory, "negotiationgame.db");
+        CliRun.Of("import", "--data", data, log);
+
+        var again = CliRun.Of("import", "--data", data, log);
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("simulation-5: the store already has a game with this id", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_log_that_does_not_replay_is_not_imported()
+    {
+        var log = Path.Combine(_directory, "game.jsonl");
+        CliRun.Of("simulate", "ukraine-2025", "--seed", "5", "--out", log);
+        File.WriteAllLines(log, File.ReadAllLines(log).Select(line => line.Replace("\"proposer\":\"us\"", "\"proposer\":\"china\"", StringComparison.Ordinal)));
+
+        var import = CliRun.Of("import", "--data", Path.Combine(_directory, "negotiationgame.db"), log);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("Unknown party 'china'", import.Output, StringComparison.Ordinal);
+    }
+}
