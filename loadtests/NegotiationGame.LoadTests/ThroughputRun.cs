@@ -15,10 +15,12 @@ namespace NegotiationGame.LoadTests;
 /// </summary>
 internal static class ThroughputRun
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
     public static async Task<(double PingCallsPerSecond, double OffersPerSecond, double CommandsPerSecond)> MeasureAsync(
         IClusterClient client, int games, TimeSpan duration, string label, TextWriter progress)
     {
-        var ping = await RunForAsync(games, duration, async (worker, stop) =>
+        async Task<long> PingLoop(int worker, CancellationToken stop)
         {
             var grain = client.GetGrain<IPingGrain>($"{label}-ping-{worker}");
             long calls = 0;
@@ -29,7 +31,11 @@ internal static class ThroughputRun
             }
 
             return calls;
-        });
+        }
+
+        // A few unmeasured seconds first, so that the baseline is not measured while the JIT is still compiling.
+        await RunForAsync(games, WarmUp, PingLoop);
+        var ping = await RunForAsync(games, duration, PingLoop);
         progress.WriteLine($"  ping: {ping / duration.TotalSeconds:N0} calls/s over {games} grains");
 
         var scenarioJson = BundledScenarios.FindJson(BundledScenarios.Default)!;

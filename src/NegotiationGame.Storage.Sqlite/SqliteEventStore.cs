@@ -42,7 +42,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                     stream_id  TEXT    NOT NULL,
                     sequence   INTEGER NOT NULL,
                     at_ticks   INTEGER NOT NULL,
-                    command_id TEXT    NOT NULL,
+                    command_id BLOB    NOT NULL,
                     type       TEXT    NOT NULL,
                     data       TEXT    NOT NULL
                 );
@@ -90,7 +90,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             entries.Add(new LoggedEvent(
                 reader.GetInt64(0),
                 new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
-                Guid.Parse(reader.GetString(2)),
+                reader.GetGuid(2),
                 reader.GetString(3),
                 reader.GetString(4)));
         }
@@ -283,7 +283,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             raw.sqlite3_bind_text(_statement, 1, stream);
             raw.sqlite3_bind_int64(_statement, 2, entry.Sequence);
             raw.sqlite3_bind_int64(_statement, 3, entry.At.UtcTicks);
-            raw.sqlite3_bind_text(_statement, 4, entry.CommandId.ToString("D"));
+            Span<byte> commandId = stackalloc byte[16];
+            entry.CommandId.TryWriteBytes(commandId);
+            raw.sqlite3_bind_blob(_statement, 4, commandId);
             raw.sqlite3_bind_text(_statement, 5, entry.Type);
             raw.sqlite3_bind_text(_statement, 6, entry.Data);
             var result = raw.sqlite3_step(_statement);
