@@ -3,7 +3,7 @@ using NegotiationGame.LoadTests;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
-// Usage: throughput [games] [seconds] | memory [games]
+// Usage: throughput [games] [seconds] [chart.svg] | memory [games]
 var mode = args.ElementAtOrDefault(0) ?? "throughput";
 var output = Console.Out;
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -63,3 +63,19 @@ output.WriteLine("|---|---|---|---|---|---|");
 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| in-memory | {inMemoryPing:N0} | {inMemoryOffers:N0} | {2 * inMemoryOffers:N0} | {inMemoryOffers / inMemoryPing:F2} | 1.00 |"));
 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| SQLite (group commit) | {durablePing:N0} | {durableOffers:N0} | {2 * durableOffers:N0} | {durableOffers / durablePing:F2} | {durableOffers / inMemoryOffers:F2} |"));
 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SQLite commits: {commits:N0} for {2 * durableOffers * duration.TotalSeconds:N0} commands ({2 * durableOffers * duration.TotalSeconds / Math.Max(1, commits):F1} appends per commit)"));
+
+if (args.ElementAtOrDefault(3) is { } chartPath)
+{
+    var chart = BarChart.Svg(
+        $"{concurrentGames:N0} concurrent games, calls or commands per second ({Environment.ProcessorCount} cores)",
+        [
+            ("Orleans ping (baseline)", inMemoryPing, "#9aa5b1"),
+            ("Game commands, in-memory store", 2 * inMemoryOffers, "#3b82f6"),
+            ("Game commands, SQLite store", 2 * durableOffers, "#1e40af"),
+            ("Offers resolved, in-memory", inMemoryOffers, "#10b981"),
+            ("Offers resolved, SQLite", durableOffers, "#047857"),
+        ],
+        "/s");
+    await File.WriteAllTextAsync(chartPath, chart);
+    output.WriteLine($"chart: {Path.GetFullPath(chartPath)}");
+}
