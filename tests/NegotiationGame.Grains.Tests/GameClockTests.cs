@@ -39,6 +39,19 @@ public sealed class GameClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timed_game_of_four_bots_plays_to_its_end_by_itself()
+    {
+        await using var cluster = await GameCluster.StartAsync(new InMemoryEventStore());
+        await cluster.CreateAsync("alone-1", seed: 4, roundSeconds: 1);
+
+        await cluster.ExecuteAsync("alone-1", Actors.Instructor, new StartNegotiationBody());
+        var ended = await cluster.WaitForAsync("alone-1", s => s.Phase == "Ended", Patience);
+
+        Assert.Equal(6, ended.Round);
+        Assert.Equal(4, ended.Scores.Count);
+    }
+
+    [Fact]
     public async Task A_deadline_that_falls_while_the_silos_are_down_fires_when_they_are_back()
     {
         await using (var store = new SqliteEventStore(_path))
