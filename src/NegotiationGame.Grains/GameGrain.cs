@@ -9,6 +9,7 @@ using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
+using Orleans.Utilities;
 
 namespace NegotiationGame.Grains;
 
@@ -23,6 +24,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 {
     private const int ReadPageSize = 1_000;
 
+    private readonly ObserverManager<IGameObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private GameRecord? _record;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerDeadline;
@@ -53,6 +55,18 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     }
 
     public Task EnsureClockRunning() => Task.CompletedTask;
+
+    public Task Subscribe(IGameObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IGameObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
 
     public async Task<GameSummary> Create(CreateGameRequest request)
     {
@@ -235,6 +249,9 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         {
             record.Apply(entries[i], events[i]);
         }
+
+        ImmutableArray<LoggedEvent> appended = [.. entries];
+        await _observers.Notify(observer => observer.OnEvents(GameId, appended));
     }
 
     private GameSummary Summary(GameRecord record)

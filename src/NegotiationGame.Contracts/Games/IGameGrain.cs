@@ -25,6 +25,13 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("GetPartyView")]
     Task<PartyView> GetPartyView(string partyId);
 
+    /// <summary>Registers (or renews) an observer of new entries; registrations lapse after five minutes unless renewed.</summary>
+    [Alias("Subscribe")]
+    Task Subscribe(IGameObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IGameObserver observer);
+
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();
 

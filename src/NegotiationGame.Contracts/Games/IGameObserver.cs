@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
+namespace NegotiationGame.Contracts.Games;
+
+/// <summary>
+/// Receives a game's new log entries as soon as they are durable. Each web host registers one observer per game that
+/// has watchers connected to it, so events reach connections wherever the game's grain runs.
+/// </summary>
+[Alias("ng.IGameObserver")]
+public interface IGameObserver : IGrainObserver
+{
+    [OneWay]
+    [Alias("OnEvents")]
+    Task OnEvents(string gameId, ImmutableArray<LoggedEvent> entries);
+}

@@ -1,0 +1,8 @@
+namespace NegotiationGame.Host.Access;
+
+public enum AccessRole
+{
+    Instructor,
+    Player,
+    Spectator,
+}

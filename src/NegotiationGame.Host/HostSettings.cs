@@ -1,0 +1,16 @@
+namespace NegotiationGame.Host;
+
+/// <summary>The "NegotiationGame" section of configuration (appsettings.json, environment, command line).</summary>
+public sealed class HostSettings
+{
+    public const string Section = "NegotiationGame";
+
+    /// <summary>The SQLite file that holds every game, class and deadline (the embedded default's durable store).</summary>
+    public string DataPath { get; set; } = "data/negotiationgame.db";
+
+    /// <summary>Orleans silo-to-silo port on localhost; 0 picks a free one.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port on localhost; 0 picks a free one.</summary>
+    public int GatewayPort { get; set; } = 30000;
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.DataProtection;
+using NegotiationGame.Grains;
+using NegotiationGame.Host;
+using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Hubs;
+using NegotiationGame.Host.Relay;
+using NegotiationGame.Storage.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection(HostSettings.Section).Get<HostSettings>() ?? new HostSettings();
+var store = new SqliteEventStore(settings.DataPath);
+
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering(siloPort: settings.SiloPort, gatewayPort: settings.GatewayPort);
+    silo.Services.AddGameRuntime(store);
+});
+builder.Services.AddDataProtection()
+    .SetApplicationName("NegotiationGame")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DataPath))!, "keys")));
+builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<GameEventRelay>();
+builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
+builder.Services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
+
+var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapHub<GameHub>("/hubs/game");
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+await app.RunAsync();
+await store.DisposeAsync();
+
+/// <summary>The server's entry point; public so that tests can host it (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace NegotiationGame.Host.Tests;
+
+public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly string[] Parties = ["us", "russia", "ukraine", "eu"];
+    private static readonly string[] ToUkraine = ["ukraine"];
+
+    [Fact]
+    public async Task Four_players_play_a_game_from_joining_to_its_end_and_everyone_sees_it_live()
+    {
+        await using var instructor = await server.ConnectAsync();
+        var created = (await instructor.CallAsync("createClass", new { title = "Seminar", scenario = "ukraine-2025", games = 1 })).Ok();
+        var classId = created.GetProperty("classId").GetString()!;
+        var instructorToken = created.GetProperty("instructorToken").GetString()!;
+        var gameId = created.GetProperty("gameIds")[0].GetString()!;
+
+        var players = new Dictionary<string, (HubConnection Connection, string Token, EventInbox Inbox)>();
+        foreach (var party in Parties)
+        {
+            var code = created.GetProperty("joinCodes").EnumerateArray().Single(c => c.GetProperty("partyId").GetString() == party).GetProperty("code").GetString();
+            var connection = await server.ConnectAsync();
+            var joined = (await connection.CallAsync("joinClass", new { classId, code, name = $"Student {party}" })).Ok();
+            Assert.Equal(party, joined.GetProperty("partyId").GetString());
+            players[party] = (connection, joined.GetProperty("token").GetString()!, new EventInbox(connection));
+        }
+
+        var started = (await instructor.CallAsync("startClass", new { token = instructorToken, bots = "conceder" })).Ok();
+        Assert.Empty(started.GetProperty("class").GetProperty("bots").EnumerateObject());
+        await using var spectator = await server.ConnectAsync();
+        var spectatorInbox = new EventInbox(spectator);
+        (await spectator.CallAsync("watch", new { token = created.GetProperty("spectatorTokens").GetProperty(gameId).GetString(), gameId, afterSequence = 0 })).Ok();
+        foreach (var (_, (connection, token, _)) in players)
+        {
+            (await connection.CallAsync("watch", new { token, gameId, afterSequence = 0 })).Ok();
+        }
+
+        var us = players["us"];
+        (await us.Connection.CallAsync("act", new { token = us.Token, commandId = Guid.NewGuid(), command = new { type = "table", package = new { minerals = "share-25", security = "european-force" }, addressees = ToUkraine } })).Ok();
+        var tabled = await players["ukraine"].Inbox.WaitForAsync("OfferTabled", Patience);
+        Assert.Equal("share-25", tabled.GetProperty("data").GetProperty("package").GetProperty("minerals").GetString());
+
+        var ukraine = players["ukraine"];
+        var view = (await ukraine.Connection.CallAsync("getView", new { token = ukraine.Token })).Ok();
+        var offer = Assert.Single(view.GetProperty("view").GetProperty("inbox").EnumerateArray());
+        Assert.True(offer.GetProperty("needsMyAnswer").GetBoolean());
+        Assert.Equal(10, view.GetProperty("scenario").GetProperty("issues").GetArrayLength());
+        (await ukraine.Connection.CallAsync("act", new { token = ukraine.Token, commandId = Guid.NewGuid(), command = new { type = "accept", offerId = 1 } })).Ok();
+        await spectatorInbox.WaitForAsync("AgreementConcluded", Patience);
+
+        for (var round = 0; round < 6; round++)
+        {
+            (await instructor.CallAsync("instruct", new { token = instructorToken, gameId, command = new { type = "processNow" } })).Ok();
+        }
+
+        var ended = await spectatorInbox.WaitForAsync("GameEnded", Patience);
+        Assert.Equal("deadline", ended.GetProperty("data").GetProperty("reason").GetString());
+        var overview = (await instructor.CallAsync("getClass", new { token = instructorToken })).Ok();
+        Assert.Equal("Ended", overview.GetProperty("games")[0].GetProperty("phase").GetString());
+        foreach (var (_, (connection, _, inbox)) in players)
+        {
+            await inbox.WaitForAsync("GameEnded", Patience);
+            Assert.Equal(inbox.Sequences.Distinct().Count(), inbox.Sequences.Count);
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_call_is_authorised_from_the_token_alone()
+    {
+        await using var connection = await server.ConnectAsync();
+        var first = (await connection.CallAsync("createClass", new { games = 2 })).Ok();
+        var other = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var classId = first.GetProperty("classId").GetString()!;
+        var game1 = first.GetProperty("gameIds")[0].GetString()!;
+        var game2 = first.GetProperty("gameIds")[1].GetString()!;
+        var usCode = first.GetProperty("joinCodes").EnumerateArray().First(c => c.GetProperty("gameId").GetString() == game1 && c.GetProperty("partyId").GetString() == "us").GetProperty("code").GetString();
+        var player = (await connection.CallAsync("joinClass", new { classId, code = usCode, name = "Ada" })).Ok().GetProperty("token").GetString();
+        var spectator = first.GetProperty("spectatorTokens").GetProperty(game1).GetString();
+        var instructor = first.GetProperty("instructorToken").GetString();
+        var otherInstructor = other.GetProperty("instructorToken").GetString();
+        (await connection.CallAsync("startClass", new { token = instructor, bots = "linear" })).Ok();
+        var accept = new { type = "accept", offerId = 1 };
+
+        Assert.Equal("Unauthorized", (await connection.CallAsync("act", new { commandId = Guid.NewGuid(), command = accept })).ErrorCode());
+        Assert.Equal("Unauthorized", (await connection.CallAsync("act", new { token = "forged", commandId = Guid.NewGuid(), command = accept })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("act", new { token = spectator, commandId = Guid.NewGuid(), command = accept })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("instruct", new { token = player, gameId = game1, command = new { type = "processNow" } })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("instruct", new { token = otherInstructor, gameId = game1, command = new { type = "end" } })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("watch", new { token = player, gameId = game2 })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("watch", new { token = spectator, gameId = game2 })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("getView", new { token = spectator })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("startClass", new { token = player })).ErrorCode());
+
+        // A player cannot name another party: the party comes from its token, whatever the request says.
+        var asRussia = (await connection.CallAsync("act", new { token = player, partyId = "russia", gameId = game2, commandId = Guid.NewGuid(), command = new { type = "walkAway" } })).Ok();
+        var watched = (await connection.CallAsync("watch", new { token = player, gameId = game1, afterSequence = asRussia.GetProperty("lastSequence").GetInt64() - 1 })).Ok();
+        var walked = watched.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "PartyWalkedAway");
+        Assert.Equal("us", walked.GetProperty("data").GetProperty("party").GetString());
+
+        // The instructor may act for any party of its class (teacher sandbox).
+        (await connection.CallAsync("act", new { token = instructor, gameId = game2, partyId = "eu", commandId = Guid.NewGuid(), command = new { type = "walkAway" } })).Ok();
+    }
+
+    [Fact]
+    public async Task A_client_that_comes_back_gets_exactly_the_events_it_missed()
+    {
+        await using var connection = await server.ConnectAsync();
+        var created = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var instructor = created.GetProperty("instructorToken").GetString();
+        var gameId = created.GetProperty("gameIds")[0].GetString();
+        (await connection.CallAsync("startClass", new { token = instructor, bots = "conceder" })).Ok();
+        var first = (await connection.CallAsync("watch", new { token = instructor, gameId, afterSequence = 0 })).Ok();
+        var seen = first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        var lastSeen = seen[^1];
+
+        // Away while three rounds go by.
+        for (var round = 0; round < 3; round++)
+        {
+            (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "processNow" } })).Ok();
+        }
+
+        await using var back = await server.ConnectAsync();
+        var missed = (await back.CallAsync("watch", new { token = instructor, gameId, afterSequence = lastSeen })).Ok();
+
+        var sequences = missed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range((int)lastSeen + 1, sequences.Count).Select(n => (long)n), sequences);
+        Assert.Equal(missed.GetProperty("summary").GetProperty("lastSequence").GetInt64(), sequences[^1]);
+        Assert.Equal(2, seen[0]);
+    }
+
+    /// <summary>Collects the gameEvent messages a connection receives and lets a test await one of a type.</summary>
+    private sealed class EventInbox
+    {
+        private readonly ConcurrentQueue<JsonElement> _events = new();
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public EventInbox(HubConnection connection) => connection.On<JsonElement>("gameEvent", message =>
+        {
+            _events.Enqueue(message);
+            _arrived.Release();
+        });
+
+        public List<long> Sequences => [.. _events.Select(e => e.GetProperty("sequence").GetInt64())];
+
+        public async Task<JsonElement> WaitForAsync(string type, TimeSpan timeout)
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            while (true)
+            {
+                if (_events.FirstOrDefault(e => e.GetProperty("type").GetString() == type) is { ValueKind: JsonValueKind.Object } found)
+                {
+                    return found;
+                }
+
+                await _arrived.WaitAsync(deadline.Token);
+            }
+        }
+    }
+}

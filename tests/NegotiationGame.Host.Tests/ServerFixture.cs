@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NegotiationGame.Host.Tests;
+
+/// <summary>The real server (silo, hub, UI) on a free loopback port with its own SQLite file, for a whole test class.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("negotiationgame-host-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("NegotiationGame:DataPath", Path.Combine(_directory, "negotiationgame.db"));
+            host.UseSetting("NegotiationGame:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            host.UseSetting("NegotiationGame:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.First());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>A started SignalR connection to the hub, over a real socket.</summary>
+    public async Task<HubConnection> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(Address, "/hubs/game")).Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Hub calls whose answers are read as JSON, the way any client in any language reads them.</summary>
+internal static class HubCalls
+{
+    public static async Task<JsonElement> CallAsync(this HubConnection connection, string method, object request) =>
+        await connection.InvokeAsync<JsonElement>(method, request);
+
+    public static JsonElement Ok(this JsonElement result)
+    {
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        return result;
+    }
+
+    public static string ErrorCode(this JsonElement result)
+    {
+        Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());
+        return result.GetProperty("error").GetProperty("code").GetString()!;
+    }
+}
