@@ -13,6 +13,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+if ! command -v npm >/dev/null 2>&1; then
+  # The server's build bundles the SignalR JavaScript client from npm.
+  echo "== installing Node.js and npm"
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Node.js with npm is required (https://nodejs.org)." >&2
+    exit 1
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== build"
