@@ -6,13 +6,13 @@ namespace NegotiationGame.Grains.Tests;
 
 public sealed class ClassSessionGrainTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"class-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
     private SqliteEventStore _store = null!;
     private GameCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteEventStore(_path);
+        _store = new SqliteEventStore(_database.Path);
         _cluster = await GameCluster.StartAsync(_store);
     }
 
@@ -20,10 +20,7 @@ public sealed class ClassSessionGrainTests : IAsyncLifetime
     {
         await _cluster.DisposeAsync();
         await _store.DisposeAsync();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
+        _database.Dispose();
     }
 
     [Fact]

@@ -4,22 +4,12 @@ using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Grains.Tests;
 
-public sealed class GameClockTests : IAsyncLifetime
+public sealed class GameClockTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"clock-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Round_deadlines_fire_by_themselves_and_are_logged()
@@ -54,7 +44,7 @@ public sealed class GameClockTests : IAsyncLifetime
     [Fact]
     public async Task A_deadline_that_falls_while_the_silos_are_down_fires_when_they_are_back()
     {
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_database.Path))
         {
             await using var cluster = await GameCluster.StartAsync(store);
             await cluster.CreateAsync("down-1", seed: 1, roundSeconds: 2);
@@ -62,7 +52,7 @@ public sealed class GameClockTests : IAsyncLifetime
             Assert.Equal(1, (await cluster.Game("down-1").GetSummary()).Round);
         }
 
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_database.Path))
         {
             await using var cluster = await GameCluster.StartAsync(store);
 

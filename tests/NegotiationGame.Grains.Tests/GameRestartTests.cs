@@ -7,21 +7,11 @@ using NegotiationGame.Storage.Sqlite;
 namespace NegotiationGame.Grains.Tests;
 
 /// <summary>Silos stopped mid-game and new ones started on the same SQLite file: every game resumes exactly.</summary>
-public sealed class GameRestartTests : IAsyncLifetime
+public sealed class GameRestartTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"restart-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Games_resume_with_identical_state_and_no_acknowledged_event_lost()
@@ -30,7 +20,7 @@ public sealed class GameRestartTests : IAsyncLifetime
         var acknowledged = new Dictionary<string, long>();
         var before = new Dictionary<string, string>();
 
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_database.Path))
         {
             await using var cluster = await GameCluster.StartAsync(store);
             foreach (var (id, seed) in ids.Select((id, seed) => (id, seed)))
@@ -43,7 +33,7 @@ public sealed class GameRestartTests : IAsyncLifetime
             }
         }
 
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_database.Path))
         {
             await using var cluster = await GameCluster.StartAsync(store);
             foreach (var (id, seed) in ids.Select((id, seed) => (id, seed)))
