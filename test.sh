@@ -26,6 +26,9 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+echo "== front-end packages"
+(cd tests/NegotiationGame.Host.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
+
 echo "== build"
 dotnet build NegotiationGame.sln --nologo -v quiet
 

@@ -22,6 +22,7 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
+            host.UseSetting("urls", "http://127.0.0.1:0");
             host.UseSetting("NegotiationGame:DataPath", Path.Combine(_directory, "negotiationgame.db"));
             host.UseSetting("NegotiationGame:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             host.UseSetting("NegotiationGame:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
