@@ -83,6 +83,7 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         var spectator = first.GetProperty("spectatorTokens").GetProperty(game1).GetString();
         var instructor = first.GetProperty("instructorToken").GetString();
         var otherInstructor = other.GetProperty("instructorToken").GetString();
+        Assert.Equal("GameNotFound", (await connection.CallAsync("getView", new { token = player })).ErrorCode());
         (await connection.CallAsync("startClass", new { token = instructor, bots = "linear" })).Ok();
         var accept = new { type = "accept", offerId = 1 };
 

@@ -112,7 +112,8 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         var games = summary.Started
             ? await Task.WhenAll(summary.GameIds.Select(game => grains.GetGrain<IGameGrain>(game).GetSummary()))
             : [];
-        return new { ok = true, @class = summary, games };
+        var scenario = summary.Started ? await ScenarioOfGameAsync(summary.GameIds[0]) : BundledScenarios.FindJson(summary.ScenarioId) is not null ? BundledScenarios.Load(summary.ScenarioId) : null;
+        return new { ok = true, @class = summary, games, scenario = scenario is null ? null : ScenarioView.Of(scenario) };
     }
 
     public async Task<object> Instruct(InstructRequest request)
@@ -174,8 +175,12 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return tokens.Read(request.Token) is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only a player has a party view.");
         }
 
+        if (await ScenarioOfGameAsync(gameId) is not { } scenario)
+        {
+            return NotStarted();
+        }
+
         var view = await grains.GetGrain<IPartyGrain>(PartyKeys.Of(gameId, partyId)).GetView();
-        var scenario = await ScenarioOfGameAsync(gameId);
         return new { ok = true, view, scenario = ScenarioView.Of(scenario) };
     }
 
@@ -190,6 +195,11 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         if (request.GameId is not { } gameId || !grant.MayWatch(gameId))
         {
             return HubResults.Forbidden("Your token does not give access to that game.");
+        }
+
+        if (await ScenarioOfGameAsync(gameId) is not { } scenario)
+        {
+            return NotStarted();
         }
 
         // Join the group and make sure the game notifies this host before reading what was missed: an event appended in
@@ -210,7 +220,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             after = page[^1].Sequence;
         }
 
-        return new { ok = true, events = missed, summary = await game.GetSummary() };
+        return new { ok = true, events = missed, summary = await game.GetSummary(), scenario = ScenarioView.Of(scenario) };
     }
 
     private AccessGrant? Instructor(string? token) => tokens.Read(token) is { Role: AccessRole.Instructor } grant ? grant : null;
@@ -219,9 +229,13 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         ? HubResults.Unauthorized()
         : HubResults.Forbidden("Only the instructor of the class can do that.");
 
-    private async Task<Domain.Scenarios.Scenario> ScenarioOfGameAsync(string gameId)
+    /// <summary>The scenario of a game, from the first entry of its log; null while the game does not exist yet.</summary>
+    private async Task<Domain.Scenarios.Scenario?> ScenarioOfGameAsync(string gameId)
     {
         var first = await grains.GetGrain<IGameGrain>(gameId).ReadLog(0, 1);
-        return GameCreatedCodec.Decode(first[0].Data).Scenario;
+        return first.IsEmpty ? null : GameCreatedCodec.Decode(first[0].Data).Scenario;
     }
+
+    private static object NotStarted() =>
+        HubResults.Failure("GameNotFound", "This game has not been created yet: the instructor has not started the class.");
 }
