@@ -26,6 +26,17 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+if ! command -v chromium >/dev/null 2>&1; then
+  # The browser tests drive Debian's Chromium headless; no test tool downloads a browser of its own.
+  echo "== installing Chromium"
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is required for the browser tests (Debian package 'chromium')." >&2
+    exit 1
+  fi
+fi
+
 echo "== front-end packages"
 (cd tests/NegotiationGame.Host.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
 

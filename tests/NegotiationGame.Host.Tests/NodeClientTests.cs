@@ -3,34 +3,52 @@ using System.Diagnostics;
 namespace NegotiationGame.Host.Tests;
 
 /// <summary>
-/// The official JavaScript SignalR client under Node plays a short game against the real server. The script
-/// (node/play.mjs) is written from docs/protocol.md alone, as a client in another language would be.
+/// Clients that are not .NET, run by Node against the real server: the official JavaScript SignalR client playing
+/// from docs/protocol.md alone (node/play.mjs), and the web UI driven in Debian's headless Chromium (node/browser.mjs).
 /// </summary>
 public sealed class NodeClientTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     [Fact]
     public async Task The_javascript_client_plays_a_short_game_from_the_protocol_document()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "NegotiationGame.Host.Tests", "node");
-        Assert.True(Directory.Exists(Path.Combine(script, "node_modules")), "Run ./test.sh, which installs the Node client (npm ci) first.");
-        var start = new ProcessStartInfo("node", ["play.mjs", server.Address.ToString().TrimEnd('/')])
+        var (exitCode, lines, errors) = await RunNodeAsync("play.mjs", server.Address.ToString().TrimEnd('/'));
+
+        Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
+        Assert.Contains(lines, line => line.StartsWith("agreement #", StringComparison.Ordinal) && line.EndsWith("concluded, binding: security, minerals", StringComparison.Ordinal));
+        Assert.Contains("a player may not instruct: Forbidden", lines);
+        Assert.Equal("ok", lines[^1]);
+    }
+
+    [Fact]
+    public async Task In_the_browser_a_class_is_created_joined_an_offer_accepted_and_the_spectator_sees_the_agreement()
+    {
+        // Screenshots are kept with the test results (TestResults/screenshots) as artifacts of the run.
+        var screenshots = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+
+        var (exitCode, lines, errors) = await RunNodeAsync("browser.mjs", server.Address.ToString().TrimEnd('/'), screenshots);
+
+        Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
+        Assert.Contains("ukraine accepted offer #1", lines);
+        Assert.Contains("the spectator sees the agreement", lines);
+        Assert.All(["instructor", "player-offer-builder", "player-inbox-phone", "spectator"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
+    }
+
+    private static async Task<(int ExitCode, string[] Lines, string Errors)> RunNodeAsync(string script, params string[] arguments)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "tests", "NegotiationGame.Host.Tests", "node");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules")), "Run ./test.sh, which installs the Node packages (npm ci) first.");
+        var start = new ProcessStartInfo("node", [script, .. arguments])
         {
-            WorkingDirectory = script,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var node = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var output = node.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = node.StandardError.ReadToEndAsync(timeout.Token);
-
         await node.WaitForExitAsync(timeout.Token);
-
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{await output}\n{await errors}");
-        Assert.Contains(lines, line => line.StartsWith("agreement #", StringComparison.Ordinal) && line.EndsWith("concluded, binding: security, minerals", StringComparison.Ordinal));
-        Assert.Contains("a player may not instruct: Forbidden", lines);
-        Assert.Equal("ok", lines[^1]);
+        return (node.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await errors);
     }
 
     private static string RepositoryRoot()

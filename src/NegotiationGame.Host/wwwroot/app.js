@@ -208,7 +208,7 @@ class GameStream {
           return;
         }
         this.summarySequence = result.summary?.lastSequence ?? 0;
-        this.onSummary?.(result.summary);
+        this.onSummary?.(result.summary, result.scenario);
         for (const e of result.events ?? []) this.apply(e);
         const pushed = this.buffer.sort((a, b) => a.sequence - b.sequence);
         this.buffer = [];
@@ -546,8 +546,9 @@ function renderOverview(tbody, games) {
   }
   tbody.replaceChildren(...games.map(game => {
     const clock = clockFromSummary(game);
-    const clockCell = h("td");
-    renderClock(clockCell, clock);
+    const clockBox = h("div", { class: "clock" });
+    renderClock(clockBox, clock);
+    const clockCell = h("td", {}, clockBox);
     const ended = game.phase === "Ended";
     return h("tr", { "data-testid": `overview-${game.gameId}` },
       h("th", { scope: "row", text: game.gameId }),
@@ -615,9 +616,11 @@ function buildGameCard(gameId, saved, token, onChange) {
   }
 
   let watchFailed = false;
+  let names = plainNames;
   function watch() {
     watchGame(gameId, token, {
-      onEvent: e => { watchFailed = false; appendFeed(feed, e, plainNames); onChange(); },
+      onSummary: (_summary, scenario) => { if (scenario) names = scenarioNames(scenario); },
+      onEvent: e => { watchFailed = false; appendFeed(feed, e, names); onChange(); },
       onError: error => {
         if (!watchFailed) toast(`Watching ${gameId}: ${error?.message ?? "failed"}`, "error");
         watchFailed = true;
@@ -1010,13 +1013,19 @@ function showWatch(app, params) {
 
   const offers = new Map();
   let clock = clockFromSummary(null);
+  let names = plainNames;
   renderClock(field(root, "clock"), clock);
   watchGame(gameId, token, {
-    onSummary: summary => { showError(errorNode, ""); clock = clockFromSummary(summary); renderClock(field(root, "clock"), clock); },
+    onSummary: (summary, scenario) => {
+      showError(errorNode, "");
+      if (scenario) names = scenarioNames(scenario);
+      clock = clockFromSummary(summary);
+      renderClock(field(root, "clock"), clock, scenario?.rounds);
+    },
     onEvent: (e, fresh) => {
-      appendFeed(field(root, "feed"), e, plainNames);
+      appendFeed(field(root, "feed"), e, names);
       if (fresh && applyToClock(clock, e)) renderClock(field(root, "clock"), clock);
-      if (trackOffer(offers, e)) renderPublicTables(root, offers);
+      if (trackOffer(offers, e)) renderPublicTables(root, offers, names);
     },
     onError: error => showError(errorNode, error?.code === "GameNotFound" ? "The game has not started yet; waiting…" : error?.message),
   });
@@ -1028,19 +1037,19 @@ function offerStatus(offer) {
   return offer.status;
 }
 
-function renderPublicTables(root, offers) {
+function renderPublicTables(root, offers, names) {
   const all = [...offers.values()].sort((a, b) => b.offerId - a.offerId);
-  const party = plainNames.party;
+  const party = names.party;
   field(root, "offers").replaceChildren(...all.map(o => h("tr", { class: `status-${o.status}`, testid: `public-offer-${o.offerId}` },
     h("th", { scope: "row", text: `#${o.offerId}` }),
     h("td", { class: `party-tag party-${o.proposer}`, text: party(o.proposer) }),
     h("td", { text: listJoin(o.addressees.map(party)) }),
-    h("td", { text: describePackage(o.package, plainNames) }),
+    h("td", { text: describePackage(o.package, names) }),
     h("td", { text: offerStatus(o) }))));
   field(root, "agreements").replaceChildren(...all.filter(o => o.agreement).map(o => h("tr", { testid: `public-agreement-${o.offerId}` },
     h("th", { scope: "row", text: `#${o.offerId}` }),
     h("td", { text: listJoin(o.acceptedBy.map(party)) }),
-    h("td", { text: o.binding.length ? o.binding.map(prettify).join(", ") : "nothing yet" }),
+    h("td", { text: o.binding.length ? o.binding.map(names.issue).join(", ") : "nothing yet" }),
     h("td", { text: o.signedBy.length ? o.signedBy.map(party).join(", ") : "–" }))));
 }
 

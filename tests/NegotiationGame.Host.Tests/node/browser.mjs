@@ -1,0 +1,89 @@
+// Drives the web UI in Debian's headless Chromium: the instructor creates a class, four students join in four
+// browser contexts, an offer is tabled and accepted, and the spectator page shows the agreement.
+// Usage: node browser.mjs <server url> <screenshot folder>. Exits non-zero on any failure.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const [base, shots] = process.argv.slice(2);
+if (!base || !shots) {
+  console.error("usage: node browser.mjs <server url> <screenshot folder>");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const failures = [];
+const open = async (name, viewport) => {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
+  page.setDefaultTimeout(15000);
+  return page;
+};
+const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+try {
+  const instructor = await open("instructor", { width: 1280, height: 900 });
+  await instructor.goto(`${base}/#/instructor`);
+  await instructor.getByTestId("class-title").fill("Browser test");
+  await instructor.getByTestId("game-count").fill("1");
+  await instructor.getByTestId("round-seconds").fill("600");
+  await instructor.getByTestId("create-class").click();
+  await instructor.getByTestId("class-id").waitFor();
+  const gameId = (await instructor.getByTestId("class-id").textContent()).trim() + "-01";
+  console.log(`class created, game ${gameId}`);
+
+  const players = {};
+  for (const party of ["us", "russia", "ukraine", "eu"]) {
+    const link = await instructor.getByTestId(`join-link-${gameId}-${party}`).getAttribute("href");
+    const page = await open(party, party === "ukraine" ? { width: 390, height: 844 } : { width: 1024, height: 800 });
+    await page.goto(link);
+    await page.getByTestId("join-name").fill(`Student ${party}`);
+    await page.getByTestId("join-submit").click();
+    players[party] = page;
+  }
+  console.log("four students joined");
+
+  await instructor.getByTestId("bot-strategy").selectOption("conceder");
+  await instructor.getByTestId("start-class").click();
+  await instructor.getByText("Negotiation").first().waitFor();
+  await shot(instructor, "instructor");
+
+  const us = players.us;
+  await us.getByTestId("issue-minerals").waitFor();
+  await us.getByTestId("issue-minerals").selectOption("share-25");
+  await us.getByTestId("issue-security").selectOption("written");
+  await us.getByTestId("addressee-ukraine").check();
+  const score = (await us.getByTestId("offer-score").textContent()).trim();
+  console.log(`the US sees its score for the package: ${score}`);
+  await shot(us, "player-offer-builder");
+  await us.getByTestId("offer-submit").click();
+
+  const ukraine = players.ukraine;
+  await ukraine.getByTestId("inbox-offer-1").waitFor();
+  await shot(ukraine, "player-inbox-phone");
+  await ukraine.getByTestId("accept-1").click();
+  console.log("ukraine accepted offer #1");
+
+  const spectatorLink = await instructor.getByTestId(`spectator-link-${gameId}`).getAttribute("href");
+  const spectator = await open("spectator", { width: 1024, height: 800 });
+  await spectator.goto(spectatorLink);
+  await spectator.getByTestId("agreements-table").getByText("1", { exact: false }).first().waitFor();
+  await spectator.waitForFunction(() => document.querySelector("[data-testid='agreements-table'] tbody")?.children.length > 0);
+  await shot(spectator, "spectator");
+  console.log("the spectator sees the agreement");
+} catch (error) {
+  failures.push(String(error));
+} finally {
+  await browser.close();
+}
+
+if (failures.length) {
+  console.error(failures.join("\n"));
+  process.exit(1);
+}
+console.log("ok");
