@@ -93,6 +93,15 @@ public sealed class GameEventCodec(Scenario scenario)
                 case DeadlineExtended extended:
                     WriteOptionalSeconds(json, "bySeconds", extended.By);
                     break;
+                case StatementMade statement:
+                    json.WriteString("party", PartyId(statement.Party));
+                    json.WriteString("text", statement.Text);
+                    break;
+                case MessageSent message:
+                    json.WriteString("party", PartyId(message.Party));
+                    WriteParties(json, "channel", message.Channel);
+                    json.WriteString("text", message.Text);
+                    break;
                 case NewsInjected news:
                     json.WriteString("headline", news.Headline);
                     json.WriteString("body", news.Body);
@@ -146,6 +155,8 @@ public sealed class GameEventCodec(Scenario scenario)
                 nameof(ClockResumed) => new ClockResumed(json.GetProperty("deadline").ValueKind == JsonValueKind.Null ? null : json.GetProperty("deadline").GetDateTimeOffset()),
                 nameof(DeadlineExtended) => new DeadlineExtended(OptionalSeconds(json, "bySeconds") ?? throw new FormatException("No bySeconds.")),
                 nameof(DeadlinePassed) => new DeadlinePassed(),
+                nameof(StatementMade) => new StatementMade(PartyIndex(json.GetProperty("party")), json.GetProperty("text").GetString()!),
+                nameof(MessageSent) => new MessageSent(PartyIndex(json.GetProperty("party")), ReadParties(json.GetProperty("channel")), json.GetProperty("text").GetString()!),
                 nameof(NewsInjected) => new NewsInjected(json.GetProperty("headline").GetString()!, json.GetProperty("body").GetString()!),
                 nameof(GameEnded) => new GameEnded(
                     Enum.Parse<GameEndReason>(json.GetProperty("reason").GetString()!, ignoreCase: true),

@@ -58,6 +58,8 @@ internal static class CommandTranslator
                 WithdrawOfferBody withdraw => new WithdrawOffer(party, withdraw.OfferId),
                 SignAgreementBody sign => new SignAgreement(party, sign.AgreementId),
                 WalkAwayBody => new WalkAway(party),
+                MakeStatementBody statement => new MakeStatement(party, statement.Text ?? string.Empty),
+                SendMessageBody message => new SendMessage(party, ToParties(scenario, message.Channel), message.Text ?? string.Empty),
                 _ => throw new UnknownIdException(ServiceErrorCodes.UnknownCommand, $"Unknown command {request.Body.GetType().Name}."),
             };
             return (command, null, null);

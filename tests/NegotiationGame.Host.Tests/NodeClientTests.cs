@@ -30,6 +30,7 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains("ukraine accepted offer #1", lines);
         Assert.Contains("the spectator sees the agreement", lines);
+        Assert.Contains("a private call shows to the spectator only as a call", lines);
         Assert.All(["instructor", "player-offer-builder", "player-inbox-phone", "spectator"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
     }
 

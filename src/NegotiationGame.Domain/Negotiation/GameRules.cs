@@ -12,6 +12,9 @@ namespace NegotiationGame.Domain.Negotiation;
 /// </summary>
 public static class GameRules
 {
+    /// <summary>Longest statement or private message, in characters.</summary>
+    public const int MaxMessageLength = 2_000;
+
     public static Decision Decide(GameState state, GameCommand command)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -62,6 +65,7 @@ public static class GameRules
             AgreementConcluded concluded => ApplyAgreementConcluded(state, concluded),
             AgreementSigned signed => ApplyAgreementSigned(state, signed),
             PartyWalkedAway walkedAway => state with { WalkedAway = state.WalkedAway.With(walkedAway.Party) },
+            StatementMade or MessageSent => state,
             GameEnded ended => state with { Phase = GamePhase.Ended, EndReason = ended.Reason, FinalScores = ended.Scores, Clock = GameClock.Stopped },
             _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event."),
         };
@@ -161,6 +165,8 @@ public static class GameRules
             WithdrawOffer withdraw => DecideWithdrawOffer(state, party, withdraw.OfferId),
             SignAgreement sign => DecideSignAgreement(state, party, sign.AgreementId),
             WalkAway => DecideWalkAway(state, party),
+            MakeStatement statement => DecideStatement(state, party, statement.Text),
+            SendMessage message => DecideMessage(state, party, message.Channel, message.Text),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
     }
@@ -385,6 +391,37 @@ public static class GameRules
 
         return Decision.Accept(events.ToImmutable());
     }
+
+    private static Decision DecideStatement(GameState state, int party, string text) =>
+        IsValidMessage(text)
+            ? Decision.Accept([new StatementMade(party, text)])
+            : Decision.Reject(RuleViolationCode.InvalidMessage, $"A statement must be 1 to {MaxMessageLength} characters long.");
+
+    private static Decision DecideMessage(GameState state, int party, PartySet channel, string text)
+    {
+        if (!IsValidMessage(text))
+        {
+            return Decision.Reject(RuleViolationCode.InvalidMessage, $"A message must be 1 to {MaxMessageLength} characters long.");
+        }
+
+        if (!PartySet.All(state.Scenario.Parties.Length).IsSupersetOf(channel))
+        {
+            return Decision.Reject(RuleViolationCode.UnknownParty, "The channel names a party that is not in this scenario.");
+        }
+
+        var others = channel.Except(PartySet.Of(party));
+        if (others.IsEmpty)
+        {
+            return Decision.Reject(RuleViolationCode.NoAddressees, "A private channel needs at least one other party.");
+        }
+
+        var gone = others.Intersect(state.WalkedAway);
+        return gone.IsEmpty
+            ? Decision.Accept([new MessageSent(party, channel.With(party), text)])
+            : Decision.Reject(RuleViolationCode.PartyHasWalkedAway, $"{Names(state, gone)} walked away and cannot receive messages.");
+    }
+
+    private static bool IsValidMessage(string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxMessageLength;
 
     /// <summary>Appends the end of the game when, after <paramref name="events"/>, every issue binds.</summary>
     private static ImmutableArray<GameEvent> WithEndIfComplete(GameState state, ImmutableArray<GameEvent> events)

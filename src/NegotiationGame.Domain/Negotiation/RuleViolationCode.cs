@@ -32,4 +32,5 @@ public enum RuleViolationCode
     InvalidExtension,
     DeadlineNotReached,
     InvalidNews,
+    InvalidMessage,
 }

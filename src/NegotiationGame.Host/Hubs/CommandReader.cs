@@ -18,6 +18,8 @@ internal static class CommandReader
             : null,
         "sign" => Number(command, "agreementId") is { } agreement ? new SignAgreementBody(agreement) : null,
         "walkAway" => new WalkAwayBody(),
+        "statement" => Text(command, "text") is { } statement ? new MakeStatementBody(statement) : null,
+        "message" => Text(command, "text") is { } message && Parties(command, "channel") is { } channel ? new SendMessageBody(channel, message) : null,
         _ => null,
     };
 

@@ -202,11 +202,14 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return NotStarted();
         }
 
-        // Join the group and make sure the game notifies this host before reading what was missed: an event appended in
-        // between is then both read and pushed (the client drops the duplicate) rather than lost.
-        await Groups.AddToGroupAsync(Context.ConnectionId, GameEventRelay.GroupOf(gameId));
-        await relay.WatchAsync(gameId);
+        // Join the groups and make sure the game notifies this host before reading what was missed: an event appended
+        // in between is then both read and pushed (the client drops the duplicate) rather than lost. Private channels
+        // are revealed to everyone once the game has ended.
         var game = grains.GetGrain<IGameGrain>(gameId);
+        var revealed = (await game.GetSummary()).Phase == "Ended";
+        await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Everyone(gameId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Viewer(gameId, grant));
+        await relay.WatchAsync(gameId, [.. scenario.Parties.Select(party => party.Id)]);
         var missed = new List<object>();
         for (var after = Math.Max(0, request.AfterSequence); ;)
         {
@@ -216,7 +219,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
                 break;
             }
 
-            missed.AddRange(page.Where(entry => entry.Type != GameCreated.TypeName).Select(entry => GameEventRelay.ToMessage(gameId, entry)));
+            missed.AddRange(page
+                .Where(entry => entry.Type != GameCreated.TypeName)
+                .Select(entry => Audience.Message(gameId, entry, Audience.MayRead(grant, entry, revealed))));
             after = page[^1].Sequence;
         }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Games;
@@ -11,23 +10,22 @@ namespace NegotiationGame.Host.Relay;
 
 /// <summary>
 /// This host's one observer of the games its connections watch. A game grain, wherever it runs, notifies the observer
-/// of each new durable entry; the relay passes it to the SignalR group of that game on this host. Registrations lapse
-/// at the grain after five minutes, so they are renewed every minute while the host runs.
+/// of each new durable entry; the relay passes it to the SignalR groups of that game on this host, each in the form
+/// its readers may see (<see cref="Audience"/>). Registrations lapse at the grain after five minutes, so they are
+/// renewed every minute while the host runs.
 /// </summary>
 public sealed partial class GameEventRelay(IGrainFactory grains, IHubContext<GameHub> hub, ILogger<GameEventRelay> logger)
     : BackgroundService, IGameObserver
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _watched = new(StringComparer.Ordinal);
     private IGameObserver? _reference;
 
-    public static string GroupOf(string gameId) => "game:" + gameId;
-
     /// <summary>Makes sure the game notifies this host; called before a connection reads the events it missed.</summary>
-    public async Task WatchAsync(string gameId)
+    public async Task WatchAsync(string gameId, IReadOnlyList<string> parties)
     {
-        if (_watched.TryAdd(gameId, 0))
+        if (_watched.TryAdd(gameId, parties))
         {
             await grains.GetGrain<IGameGrain>(gameId).Subscribe(Reference());
         }
@@ -37,18 +35,24 @@ public sealed partial class GameEventRelay(IGrainFactory grains, IHubContext<Gam
     {
         foreach (var entry in entries)
         {
-            if (entry.Type != GameCreated.TypeName)
+            if (entry.Type == GameCreated.TypeName)
             {
-                await hub.Clients.Group(GroupOf(gameId)).SendAsync("gameEvent", ToMessage(gameId, entry));
+                continue;
             }
-        }
-    }
 
-    /// <summary>An entry as clients receive it: its data is JSON, not a string of JSON.</summary>
-    public static object ToMessage(string gameId, LoggedEvent entry)
-    {
-        using var data = JsonDocument.Parse(entry.Data);
-        return new { gameId, sequence = entry.Sequence, at = entry.At, type = entry.Type, data = data.RootElement.Clone() };
+            if (!Audience.IsPrivate(entry))
+            {
+                await hub.Clients.Group(Audience.Everyone(gameId)).SendAsync("gameEvent", Audience.Message(gameId, entry, readable: true));
+                continue;
+            }
+
+            var channel = Audience.Channel(entry);
+            var parties = _watched.TryGetValue(gameId, out var known) ? known : [];
+            IReadOnlyList<string> readers = [Audience.Instructor(gameId), .. channel.Select(party => Audience.Party(gameId, party))];
+            IReadOnlyList<string> others = [Audience.Public(gameId), .. parties.Except(channel).Select(party => Audience.Party(gameId, party))];
+            await hub.Clients.Groups(readers).SendAsync("gameEvent", Audience.Message(gameId, entry, readable: true));
+            await hub.Clients.Groups(others).SendAsync("gameEvent", Audience.Message(gameId, entry, readable: false));
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

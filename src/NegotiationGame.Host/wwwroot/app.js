@@ -293,6 +293,9 @@ function describeEvent(e, names) {
     case "ClockResumed": return "The clock runs again";
     case "DeadlineExtended": return `Deadline extended by ${d.bySeconds} s`;
     case "NewsInjected": return `News: ${d.headline}`;
+    case "StatementMade": return `${names.party(d.party)} said: “${d.text}”`;
+    case "MessageSent": return `${names.party(d.party)} to ${parties(d.channel)} (private): “${d.text}”`;
+    case "ChannelActive": return `${parties(d.channel)} are on a private call`;
     case "OfferTabled": {
       const verb = d.counterTo ? `countered offer #${d.counterTo} with offer` : "tabled offer";
       const expiry = d.expiresAtRound ? ` (expires when round ${d.expiresAtRound} begins)` : "";
@@ -798,6 +801,7 @@ function buildOfferBuilder(ctx) {
 
   form.addEventListener("change", () => updateBuilderSummary(ctx));
   form.addEventListener("input", () => updateBuilderSummary(ctx));
+  buildTalk(ctx, others);
   form.addEventListener("reset", () => setTimeout(() => { setCounter(ctx, null); updateBuilderSummary(ctx); }));
   form.addEventListener("submit", event => { event.preventDefault(); submitOffer(ctx); });
   root.querySelector("[data-action=cancel-counter]").addEventListener("click", () => form.reset());
@@ -966,6 +970,21 @@ function renderAgreements(ctx) {
         onclick: () => playerCommand(ctx, { type: "sign", agreementId: id }, `You signed agreement #${id}.`) }));
   });
   field(root, "agreements").replaceChildren(...(items.length ? items : [h("li", { class: "muted", text: "Nothing waits for your signature." })]));
+}
+
+/** A public statement, or a private message when other parties are ticked: the server decides who may read it. */
+function buildTalk(ctx, others) {
+  const form = ctx.root.querySelector("[data-role=talk-form]");
+  field(ctx.root, "talk-channel").replaceChildren(...others.map(p => h("label", { class: `check party-chip party-${p.id}` },
+    h("input", { type: "checkbox", name: "channel", value: p.id, testid: `talk-with-${p.id}` }), p.name)));
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const text = form.querySelector("textarea").value.trim();
+    if (!text) return;
+    const channel = [...form.querySelectorAll("input[name=channel]:checked")].map(input => input.value);
+    const command = channel.length ? { type: "message", channel, text } : { type: "statement", text };
+    if (await playerCommand(ctx, command, channel.length ? "Message sent." : "Statement made.")) form.reset();
+  });
 }
 
 async function walkAway(ctx) {

@@ -256,6 +256,19 @@ public sealed class GameRulesTests
     }
 
     [Fact]
+    public void Statements_are_public_and_private_messages_carry_their_channel_with_the_sender_in_it()
+    {
+        var game = GameDriver.Negotiating();
+
+        Assert.Equal([new StatementMade(Eu, "Europe must sign.")], game.Accept(new MakeStatement(Eu, "Europe must sign.")));
+        var sent = Assert.IsType<MessageSent>(Assert.Single(game.Accept(new SendMessage(Us, Parties(Russia), "Call me."))));
+
+        Assert.Equal(Parties(Us, Russia), sent.Channel);
+        game.Refuse(new SendMessage(Us, Parties(Us), "Alone."), RuleViolationCode.NoAddressees);
+        game.Refuse(new MakeStatement(Us, new string('x', GameRules.MaxMessageLength + 1)), RuleViolationCode.InvalidMessage);
+    }
+
+    [Fact]
     public void A_needless_signature_is_refused_with_what_the_agreement_still_waits_for()
     {
         var game = GameDriver.Negotiating();

@@ -39,6 +39,7 @@ public sealed class RuleViolationCodeTests
         [RuleViolationCode.InvalidExtension] = (Negotiating, new ExtendDeadline(TimeSpan.FromMinutes(-1))),
         [RuleViolationCode.DeadlineNotReached] = (Negotiating, new ReachDeadline(Nine)),
         [RuleViolationCode.InvalidNews] = (Negotiating, new InjectNews("", "Empty headline.")),
+        [RuleViolationCode.InvalidMessage] = (Negotiating, new SendMessage(Us, Parties(Russia), " ")),
     };
 
     private static readonly DateTimeOffset Nine = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);

@@ -74,8 +74,19 @@ try {
   await spectator.goto(spectatorLink);
   await spectator.getByTestId("agreements-table").getByText("1", { exact: false }).first().waitFor();
   await spectator.waitForFunction(() => document.querySelector("[data-testid='agreements-table'] tbody")?.children.length > 0);
-  await shot(spectator, "spectator");
   console.log("the spectator sees the agreement");
+
+  const secret = "Off the record: minerals for sanctions.";
+  await us.getByTestId("talk-text").fill(secret);
+  await us.getByTestId("talk-with-russia").check();
+  await us.getByTestId("talk-send").click();
+  await players.russia.getByTestId("feed").getByText(secret, { exact: false }).waitFor();
+  await spectator.getByTestId("feed").getByText("are on a private call", { exact: false }).waitFor();
+  if ((await spectator.content()).includes(secret) || (await ukraine.content()).includes(secret)) {
+    throw new Error("the private message reached the spectator or Ukraine");
+  }
+  await shot(spectator, "spectator");
+  console.log("a private call shows to the spectator only as a call");
 } catch (error) {
   failures.push(String(error));
 } finally {

@@ -1,0 +1,3 @@
+namespace NegotiationGame.Domain.Negotiation.Events;
+
+public sealed record StatementMade(int Party, string Text) : GameEvent;

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using NegotiationGame.Contracts;
+using NegotiationGame.Host.Access;
+
+namespace NegotiationGame.Host.Relay;
+
+/// <summary>
+/// Who reads an event and how much of it. A private message reaches only the parties of its channel and the
+/// instructor; everyone else gets, at the same sequence number, a <c>ChannelActive</c> event that names the channel
+/// and nothing more, until the game has ended (the reveal).
+/// </summary>
+public static class Audience
+{
+    public const string PrivateType = "MessageSent";
+    public const string RedactedType = "ChannelActive";
+
+    /// <summary>The SignalR group of every connection watching a game.</summary>
+    public static string Everyone(string gameId) => $"game:{gameId}";
+
+    /// <summary>The SignalR group of the connections that read a private channel's content: its parties', the instructor's.</summary>
+    public static string Viewer(string gameId, AccessGrant grant) => grant.Role switch
+    {
+        AccessRole.Instructor => $"game:{gameId}:instructor",
+        AccessRole.Player => $"game:{gameId}:party:{grant.PartyId}",
+        _ => $"game:{gameId}:public",
+    };
+
+    public static string Party(string gameId, string partyId) => $"game:{gameId}:party:{partyId}";
+
+    public static string Instructor(string gameId) => $"game:{gameId}:instructor";
+
+    public static string Public(string gameId) => $"game:{gameId}:public";
+
+    public static bool IsPrivate(LoggedEvent entry) => entry.Type == PrivateType;
+
+    public static IReadOnlyList<string> Channel(LoggedEvent entry)
+    {
+        using var data = JsonDocument.Parse(entry.Data);
+        return [.. data.RootElement.GetProperty("channel").EnumerateArray().Select(party => party.GetString()!)];
+    }
+
+    public static bool MayRead(AccessGrant grant, LoggedEvent entry, bool revealed) =>
+        !IsPrivate(entry) || revealed || grant.Role == AccessRole.Instructor ||
+        (grant.Role == AccessRole.Player && Channel(entry).Contains(grant.PartyId));
+
+    /// <summary>The entry as a client receives it: JSON data, or the redacted form for those who may not read it.</summary>
+    public static object Message(string gameId, LoggedEvent entry, bool readable)
+    {
+        if (!readable)
+        {
+            return new { gameId, sequence = entry.Sequence, at = entry.At, type = RedactedType, data = new { channel = Channel(entry) } };
+        }
+
+        using var data = JsonDocument.Parse(entry.Data);
+        return new { gameId, sequence = entry.Sequence, at = entry.At, type = entry.Type, data = data.RootElement.Clone() };
+    }
+}
