@@ -20,6 +20,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DataPath))!, "keys")));
 builder.Services.AddSingleton<TokenService>();
 builder.Services.AddSingleton<GameEventRelay>();
+builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
 builder.Services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
 
@@ -28,6 +29,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHub<GameHub>("/hubs/game");
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapExports();
 
 await app.RunAsync();
 await store.DisposeAsync();

@@ -14,7 +14,7 @@ namespace NegotiationGame.Host.Hubs;
 /// The one hub of the protocol (docs/protocol.md). It authorises every call from the token alone, then calls the
 /// grains; it holds no game state, so any host can serve any game.
 /// </summary>
-public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay) : Hub
+public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs) : Hub
 {
     public async Task<object> CreateClass(CreateClassRequest request)
     {
@@ -226,6 +226,23 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         }
 
         return new { ok = true, events = missed, summary = await game.GetSummary(), scenario = ScenarioView.Of(scenario) };
+    }
+
+    public async Task<object> GetDebrief(WatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Instructor(request.Token) is not { } grant)
+        {
+            return Refusal(request.Token);
+        }
+
+        if (request.GameId is not { } gameId || !grant.MayWatch(gameId))
+        {
+            return HubResults.Forbidden("That game is not in your class.");
+        }
+
+        var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(gameId));
+        return log.Count == 0 ? NotStarted() : debriefs.Build(gameId, log);
     }
 
     private AccessGrant? Instructor(string? token) => tokens.Read(token) is { Role: AccessRole.Instructor } grant ? grant : null;

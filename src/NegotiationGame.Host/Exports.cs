@@ -1,0 +1,58 @@
+using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.EventLog;
+using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Hubs;
+
+namespace NegotiationGame.Host;
+
+/// <summary>
+/// Downloads for the instructor: a game's log as JSON Lines (lossless, importable with <c>negotiationgame import</c>)
+/// and a class's CSV summary, one row per game. The instructor token travels in the query string.
+/// </summary>
+internal static class Exports
+{
+    public static void MapExports(this WebApplication app)
+    {
+        app.MapGet("/api/games/{gameId}/log.jsonl", async (string gameId, string? token, TokenService tokens, IGrainFactory grains) =>
+        {
+            if (tokens.Read(token) is not { Role: AccessRole.Instructor } grant || !grant.MayWatch(gameId))
+            {
+                return Results.Unauthorized();
+            }
+
+            var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(gameId));
+            if (log.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            await using var text = new StringWriter();
+            GameLogFile.Write(text, gameId, log);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "application/x-ndjson", $"{gameId}.jsonl");
+        });
+
+        app.MapGet("/api/classes/{classId}/summary.csv", async (string classId, string? token, TokenService tokens, IGrainFactory grains) =>
+        {
+            if (tokens.Read(token) is not { Role: AccessRole.Instructor } grant || grant.ClassId != classId)
+            {
+                return Results.Unauthorized();
+            }
+
+            var summary = await grains.GetGrain<IClassSessionGrain>(classId).GetSummary();
+            var games = new List<(string GameId, GameRecord Record)>();
+            foreach (var gameId in summary.GameIds)
+            {
+                var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(gameId));
+                if (log.Count > 0)
+                {
+                    games.Add((gameId, GameRecord.Replay(log)));
+                }
+            }
+
+            await using var text = new StringWriter();
+            GameSummaryCsv.Write(text, games);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"{classId}-summary.csv");
+        });
+    }
+}

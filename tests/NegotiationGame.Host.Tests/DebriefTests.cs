@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+
+namespace NegotiationGame.Host.Tests;
+
+public sealed class DebriefTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task The_instructor_debriefs_a_finished_game_and_downloads_its_log_and_the_class_summary()
+    {
+        await using var connection = await server.ConnectAsync();
+        var created = (await connection.CallAsync("createClass", new { games = 2 })).Ok();
+        var token = created.GetProperty("instructorToken").GetString()!;
+        var classId = created.GetProperty("classId").GetString()!;
+        var gameId = created.GetProperty("gameIds")[0].GetString()!;
+        (await connection.CallAsync("startClass", new { token, bots = "conceder" })).Ok();
+        for (var round = 0; round < 6; round++)
+        {
+            (await connection.CallAsync("instruct", new { token, gameId, command = new { type = "processNow" } })).Ok();
+        }
+
+        var debrief = (await connection.CallAsync("getDebrief", new { token, gameId })).Ok();
+
+        Assert.Equal("Deadline", debrief.GetProperty("outcome").GetProperty("ended").GetString());
+        Assert.Equal(1862, debrief.GetProperty("frontier").GetArrayLength());
+        Assert.Equal(85.5, debrief.GetProperty("nash").GetProperty("utilities").GetProperty("us").GetDouble());
+        var offers = debrief.GetProperty("offers").EnumerateArray().ToList();
+        Assert.True(offers.Count >= 6, $"{offers.Count} offers");
+        Assert.All(offers, offer => Assert.Equal(4, offer.GetProperty("utilities").EnumerateObject().Count()));
+        Assert.Equal(offers.Select(o => o.GetProperty("offerId").GetInt32()), Enumerable.Range(1, offers.Count));
+
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var log = await http.GetStringAsync($"/api/games/{gameId}/log.jsonl?token={Uri.EscapeDataString(token)}");
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(gameId, JsonDocument.Parse(lines[0]).RootElement.GetProperty("gameId").GetString());
+        Assert.Equal(debrief.GetProperty("events").GetArrayLength() + 1, lines.Length - 1);
+        var csv = await http.GetStringAsync($"/api/classes/{classId}/summary.csv?token={Uri.EscapeDataString(token)}");
+        Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/games/{gameId}/log.jsonl")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/classes/{classId}/summary.csv?token=forged")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_instructor_of_the_class_gets_a_debrief()
+    {
+        await using var connection = await server.ConnectAsync();
+        var created = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var other = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var gameId = created.GetProperty("gameIds")[0].GetString();
+
+        Assert.Equal("GameNotFound", (await connection.CallAsync("getDebrief", new { token = created.GetProperty("instructorToken").GetString(), gameId })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("getDebrief", new { token = other.GetProperty("instructorToken").GetString(), gameId })).ErrorCode());
+        Assert.Equal("Forbidden", (await connection.CallAsync("getDebrief", new { token = created.GetProperty("spectatorTokens").GetProperty(gameId!).GetString(), gameId })).ErrorCode());
+    }
+}
