@@ -27,7 +27,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
     private string ClassId => this.GetPrimaryKeyString();
 
-    private string StreamId => "class/" + ClassId;
+    private string StreamId => EventStreams.Class(ClassId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
