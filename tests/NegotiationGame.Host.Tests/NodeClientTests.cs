@@ -31,7 +31,8 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         Assert.Contains("ukraine accepted offer #1", lines);
         Assert.Contains("the spectator sees the agreement", lines);
         Assert.Contains("a private call shows to the spectator only as a call", lines);
-        Assert.All(["instructor", "player-offer-builder", "player-inbox-phone", "spectator"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
+        Assert.Contains("the debrief draws the dance and the frontier, with the private call at its moment", lines);
+        Assert.All(["instructor", "player-offer-builder", "player-inbox-phone", "spectator", "debrief"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
     }
 
     private static async Task<(int ExitCode, string[] Lines, string Errors)> RunNodeAsync(string script, params string[] arguments)

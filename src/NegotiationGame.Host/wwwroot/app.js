@@ -178,6 +178,8 @@ connection.onclose(() => {
 
 /* ---------- game event stream with exactly-once delivery ---------- */
 
+const withData = e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {}) });
+
 // Follows protocol.md "Reconnecting": keep the last applied sequence, ignore repeats,
 // and call watch again (afterSequence = last) on a gap or after a reconnect.
 class GameStream {
@@ -233,9 +235,8 @@ class GameStream {
   apply(e) {
     if (e.sequence <= this.last) return;
     this.last = e.sequence;
-    const data = typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {});
     // Events already folded into the summary must not move the clock a second time.
-    this.onEvent({ ...e, data }, e.sequence > this.summarySequence);
+    this.onEvent(withData(e), e.sequence > this.summarySequence);
   }
 
   stop() {
@@ -317,12 +318,16 @@ function describeEvent(e, names) {
   }
 }
 
-function appendFeed(list, e, names) {
+function feedItem(e, names) {
   const item = h("li", { class: `feed-item type-${e.type}`, "data-sequence": e.sequence },
     h("time", { datetime: e.at, text: formatTime(e.at) }),
     h("span", { text: describeEvent(e, names) }));
   if (e.type === "NewsInjected" && e.data.body) item.append(h("p", { class: "news-body", text: e.data.body }));
-  list.prepend(item);
+  return item;
+}
+
+function appendFeed(list, e, names) {
+  list.prepend(feedItem(e, names));
   while (list.children.length > FEED_LIMIT) list.lastElementChild.remove();
 }
 
@@ -394,7 +399,10 @@ function route() {
   const app = document.getElementById("app");
   app.replaceChildren();
   const { path, params } = parseHash();
-  const views = { "/": showLanding, "/instructor": showInstructor, "/join": showJoin, "/play": showPlay, "/watch": showWatch };
+  const views = {
+    "/": showLanding, "/instructor": showInstructor, "/join": showJoin, "/play": showPlay, "/watch": showWatch,
+    "/debrief": showDebrief, "/compare": showCompare,
+  };
   (views[path] ?? showLanding)(app, params);
 }
 
@@ -454,6 +462,7 @@ function showCreateForm(app) {
 }
 
 const joinLink = (classId, code) => `${location.origin}/#/join?class=${encodeURIComponent(classId)}&code=${encodeURIComponent(code)}`;
+const debriefLink = gameId => `#/debrief?game=${encodeURIComponent(gameId)}`;
 const spectatorLink = (gameId, token) => `${location.origin}/#/watch?game=${encodeURIComponent(gameId)}&token=${encodeURIComponent(token)}`;
 
 function showClass(app, saved) {
@@ -568,6 +577,9 @@ function buildGameCard(gameId, saved, token, onChange) {
   node.dataset.testid = `game-${gameId}`;
   field(node, "gameId").textContent = gameId;
   field(node, "clock").dataset.testid = `clock-${gameId}`;
+  const debrief = field(node, "debriefLink");
+  debrief.href = debriefLink(gameId);
+  debrief.dataset.testid = `debrief-link-${gameId}`;
   const feed = field(node, "feed");
   feed.dataset.testid = `feed-${gameId}`;
 
@@ -646,6 +658,529 @@ function codeRow(cls, gameId, code) {
       h("a", { href: url, text: url, testid: `join-link-${gameId}-${code.partyId}` }),
       h("button", { type: "button", class: "small", text: "Copy", "aria-label": `Copy join link for ${prettyParty(code.partyId)}`, onclick: () => copyText(url) })),
     h("td", { text: seated.join(", ") || "–" }));
+}
+
+/* ---------- charts: inline SVG ---------- */
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const PARTY_COLOURS = { us: "#2563eb", russia: "#dc2626", ukraine: "#ca8a04", eu: "#4f46e5" };
+const FALLBACK_COLOURS = ["#0891b2", "#16a34a", "#9333ea", "#db2777", "#ea580c", "#0d9488", "#64748b"];
+const COMPACT_WIDTH = 560; // below this a chart is drawn on a smaller canvas so that its text stays legible
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key === "text") node.textContent = String(value);
+    else node.setAttribute(key, String(value));
+  }
+  // Charts build their parts as nested lists (per party, per offer).
+  for (const child of children.flat(Infinity)) {
+    if (child != null && child !== false) node.append(child);
+  }
+  return node;
+}
+
+const tooltip = text => svg("title", { text });
+
+const linear = (d0, d1, r0, r1) => value => r0 + ((value - d0) / (d1 - d0 || 1)) * (r1 - r0);
+
+const fixed2 = value => (typeof value === "number" ? value.toFixed(2) : "–");
+
+function partyColours(parties) {
+  let spare = 0;
+  return new Map(parties.map(p => [p.id, PARTY_COLOURS[p.id] ?? FALLBACK_COLOURS[spare++ % FALLBACK_COLOURS.length]]));
+}
+
+const isCompact = node => node.clientWidth > 0 && node.clientWidth < COMPACT_WIDTH;
+
+// Redraws when the container crosses COMPACT_WIDTH (a phone turned sideways), not on every pixel of a resize.
+function redrawOnCompactChange(node, redraw) {
+  let compact = isCompact(node);
+  const listener = () => {
+    if (isCompact(node) === compact) return;
+    compact = !compact;
+    redraw();
+  };
+  window.addEventListener("resize", listener);
+  cleanups.push(() => window.removeEventListener("resize", listener));
+}
+
+function chartRoot(width, height, label, ...children) {
+  return svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-label": label }, ...children);
+}
+
+function horizontalGrid(box, y, ticks) {
+  return ticks.map(t => svg("g", {},
+    svg("line", { class: "grid", x1: box.left, x2: box.right, y1: y(t), y2: y(t) }),
+    svg("text", { class: "tick-label", x: box.left - 6, y: y(t), dy: "0.35em", "text-anchor": "end", text: t })));
+}
+
+function verticalGrid(box, x, ticks) {
+  return ticks.map(t => svg("g", {},
+    svg("line", { class: "grid", x1: x(t), x2: x(t), y1: box.top, y2: box.bottom }),
+    svg("text", { class: "tick-label", x: x(t), y: box.bottom + 16, "text-anchor": "middle", text: t })));
+}
+
+function axisTitles(box, xTitle, yTitle) {
+  const middleY = (box.top + box.bottom) / 2;
+  return [
+    xTitle && svg("text", { class: "axis-title", x: (box.left + box.right) / 2, y: box.bottom + 34, "text-anchor": "middle", text: xTitle }),
+    yTitle && svg("text", { class: "axis-title", x: 12, y: middleY, "text-anchor": "middle", transform: `rotate(-90 12 ${middleY})`, text: yTitle }),
+  ];
+}
+
+function dashedLine(x1, y1, x2, y2, colour, title) {
+  return svg("line", { x1, y1, x2, y2, stroke: colour, "stroke-width": 1.5, "stroke-dasharray": "6 4" }, tooltip(title));
+}
+
+function legendItem(colour, text, kind = "line") {
+  const swatch = h("span", { class: `swatch swatch-${kind}`, "aria-hidden": "true" });
+  swatch.style.setProperty("--swatch", colour);
+  return h("li", {}, swatch, text);
+}
+
+const partyLegend = (parties, colours) => parties.map(p => legendItem(colours.get(p.id), p.name));
+
+/* ---------- instructor: debrief of one game ---------- */
+
+function savedInstructor(errorNode) {
+  const saved = store.get("instructor");
+  if (saved?.instructorToken) return saved;
+  showError(errorNode, "Open this page in the browser that created the class: only it holds the instructor key.");
+  return null;
+}
+
+function exportLinks(root, saved, gameId) {
+  const token = encodeURIComponent(saved.instructorToken);
+  const csv = field(root, "exportCsv");
+  Object.assign(csv, { href: `/api/classes/${encodeURIComponent(saved.classId)}/summary.csv?token=${token}`, download: `${saved.classId}-summary.csv` });
+  const jsonl = field(root, "exportJsonl");
+  if (jsonl && gameId) Object.assign(jsonl, { href: `/api/games/${encodeURIComponent(gameId)}/log.jsonl?token=${token}`, download: `${gameId}.jsonl` });
+}
+
+const debriefError = result => (result.error?.code === "GameNotFound"
+  ? "This game has not started yet: its debrief opens once the class has started."
+  : errorText(result));
+
+const hideLoading = root => { field(root, "loading").hidden = true; };
+
+function showDebrief(app, params) {
+  const root = fromTemplate("tpl-debrief");
+  const gameId = params.get("game") ?? "";
+  const errorNode = field(root, "error");
+  field(root, "gameId").textContent = gameId;
+  root.querySelector("[data-action=reload]").addEventListener("click", route);
+  app.append(root);
+  const saved = savedInstructor(errorNode);
+  if (!saved) return hideLoading(root);
+  if (!gameId) { hideLoading(root); return showError(errorNode, "This debrief link names no game."); }
+  exportLinks(root, saved, gameId);
+  loadDebrief(root, saved.instructorToken, gameId);
+}
+
+async function loadDebrief(root, token, gameId) {
+  const result = await call("getDebrief", { token, gameId });
+  if (!document.contains(root)) return;
+  hideLoading(root);
+  if (!result.ok) return showError(field(root, "error"), debriefError(result));
+  const scenario = result.scenario;
+  const ctx = {
+    debrief: result, scenario, names: scenarioNames(scenario), colours: partyColours(scenario.parties),
+    reservations: result.reservations ?? {}, offers: result.offers ?? [], events: (result.events ?? []).map(withData),
+  };
+  field(root, "scenarioTitle").textContent = scenario.title;
+  field(root, "content").hidden = false;
+  renderOutcome(field(root, "outcome"), ctx);
+  const drawDance = () => field(root, "dance").replaceChildren(danceChartOrNote(ctx, isCompact(field(root, "dance"))));
+  field(root, "danceLegend").replaceChildren(...partyLegend(scenario.parties, ctx.colours),
+    legendItem("#5d6677", "reservation value", "dashed"));
+  drawDance();
+  const drawPareto = buildPareto(root, ctx);
+  redrawOnCompactChange(field(root, "dance"), () => { drawDance(); drawPareto(); });
+  buildTimeline(root, ctx);
+}
+
+/* outcome card */
+
+function fact(label, value, testid) {
+  return h("div", {}, h("dt", { text: label }), h("dd", { text: value, testid }));
+}
+
+// The debrief names the end reason in PascalCase ("AllIssuesBound"); the event log's sentences use camelCase.
+function endedText(ended) {
+  if (!ended) return "not yet: the game is still running";
+  const key = ended.charAt(0).toLowerCase() + ended.slice(1);
+  return END_REASONS[key] ?? prettify(ended);
+}
+
+function bindingTerms(binding, scenario, names) {
+  const order = scenario.issues.map(issue => issue.id);
+  return Object.entries(binding ?? {})
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([issue, option]) => `${names.issue(issue)} → ${names.option(issue, option)}`);
+}
+
+function renderOutcome(node, ctx) {
+  const { debrief, scenario, names } = ctx;
+  const outcome = debrief.outcome ?? {};
+  const terms = bindingTerms(outcome.binding, scenario, names);
+  node.replaceChildren(
+    h("h2", { id: "outcome-title", text: "Outcome" }),
+    h("dl", { class: "facts" },
+      fact("How it ended", endedText(outcome.ended), "outcome-ended"),
+      fact("Welfare", points(outcome.welfare), "outcome-welfare"),
+      fact("Pareto-optimal", outcome.paretoOptimal ? "yes" : "no", "outcome-pareto"),
+      fact("Distance to frontier", fixed2(outcome.distanceToFrontier), "outcome-frontier-distance"),
+      fact("Distance to Nash", fixed2(outcome.distanceToNash), "outcome-nash-distance")),
+    h("h3", { text: `Binding agreement (${terms.length} of ${scenario.issues.length} issues)` }),
+    terms.length
+      ? h("ul", { class: "terms", testid: "outcome-binding" }, ...terms.map(text => h("li", { text })))
+      : h("p", { class: "muted", testid: "outcome-binding", text: "No deal: every issue stays at its no-deal option." }),
+    h("div", { class: "table-scroll" }, scoreTable(ctx)));
+}
+
+function scoreTable(ctx) {
+  const { scenario, debrief, reservations } = ctx;
+  const scores = debrief.outcome?.scores ?? {};
+  const rows = scenario.parties.map(p => {
+    const score = scores[p.id];
+    const reservation = reservations[p.id];
+    const margin = typeof score === "number" && typeof reservation === "number" ? score - reservation : null;
+    return h("tr", { testid: `outcome-party-${p.id}` },
+      h("th", { scope: "row", class: `party-tag party-${p.id}`, text: p.name }),
+      h("td", { class: "num", text: points(score) }),
+      h("td", { class: "num", text: points(reservation) }),
+      h("td", { class: `num ${margin < 0 ? "below" : "above"}`, text: margin == null ? "–" : `${margin >= 0 ? "+" : "−"}${Math.abs(margin).toFixed(1)}` }));
+  });
+  return h("table", { testid: "outcome-scores" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Party" }),
+      ...["Score", "Reservation", "Margin"].map(text => h("th", { scope: "col", class: "num", text })))),
+    h("tbody", {}, ...rows));
+}
+
+/* the negotiation dance */
+
+function danceChartOrNote(ctx, compact) {
+  return ctx.offers.length ? danceChart(ctx, compact) : h("p", { class: "muted", text: "No offer was tabled in this game." });
+}
+
+function danceChart(ctx, compact) {
+  const { offers, scenario, colours, names, reservations } = ctx;
+  const width = compact ? 420 : 960;
+  const height = compact ? 300 : 380;
+  const box = { left: 40, right: width - 12, top: 12, bottom: height - 44 };
+  const n = offers.length;
+  const inset = 10;
+  const x = n === 1 ? () => (box.left + box.right) / 2 : linear(0, n - 1, box.left + inset, box.right - inset);
+  const y = linear(0, 100, box.bottom, box.top);
+  // Label only every k-th offer so that the labels never overlap.
+  const every = Math.ceil(n / Math.max(1, Math.floor((box.right - box.left) / 34)));
+  const xLabels = offers.map((o, i) => (i % every === 0
+    ? svg("text", { class: "tick-label", x: x(i), y: box.bottom + 16, "text-anchor": "middle", text: `#${o.offerId}` })
+    : null));
+  const parties = scenario.parties;
+  return chartRoot(width, height, `Utilities of the ${n} offers for every party`,
+    horizontalGrid(box, y, [0, 25, 50, 75, 100]),
+    xLabels,
+    axisTitles(box, "Offers in the order tabled", "Utility"),
+    parties.filter(p => typeof reservations[p.id] === "number").map(p =>
+      dashedLine(box.left, y(reservations[p.id]), box.right, y(reservations[p.id]), colours.get(p.id), `${p.name}: reservation value ${points(reservations[p.id])}`)),
+    parties.map(p => svg("polyline", {
+      fill: "none", stroke: colours.get(p.id), "stroke-width": 2, "stroke-linejoin": "round",
+      points: offers.map((o, i) => `${x(i)},${y(o.utilities?.[p.id] ?? 0)}`).join(" "),
+    }, tooltip(p.name))),
+    parties.map(p => offers.map((o, i) => svg("circle", {
+      class: "point", cx: x(i), cy: y(o.utilities?.[p.id] ?? 0), r: 4,
+      fill: colours.get(o.proposer), stroke: colours.get(p.id), "stroke-width": 1.5,
+    }, tooltip(`Offer #${o.offerId} by ${names.party(o.proposer)} · round ${o.round} · ${o.status}\n${p.name}: ${points(o.utilities?.[p.id])}`)))));
+}
+
+/* the Pareto frontier, projected onto two parties */
+
+function buildPareto(root, ctx) {
+  const { parties } = ctx.scenario;
+  const xSelect = field(root, "paretoX");
+  const ySelect = field(root, "paretoY");
+  for (const select of [xSelect, ySelect]) select.replaceChildren(...parties.map(p => h("option", { value: p.id, text: p.name })));
+  xSelect.value = parties[0].id;
+  ySelect.value = (parties[1] ?? parties[0]).id;
+  field(root, "paretoCaption").textContent = `Grey dots: the Pareto frontier of all ${parties.length} parties, shown projected onto the two chosen, `
+    + "so a dot inside the cloud can still be optimal once the other parties count. Dashed lines: the two reservation values.";
+  field(root, "paretoLegend").replaceChildren(
+    ...parties.map(p => legendItem(ctx.colours.get(p.id), `offer by ${p.name}`, "dot")),
+    legendItem("#b6bcc8", "frontier", "dot"));
+  const draw = () => {
+    const node = field(root, "pareto");
+    node.replaceChildren(paretoChart(ctx, xSelect.value, ySelect.value, isCompact(node)));
+  };
+  xSelect.addEventListener("change", draw);
+  ySelect.addEventListener("change", draw);
+  draw();
+  return draw;
+}
+
+// Thousands of frontier points collapse onto far fewer distinct dots once projected; drawing each once keeps the SVG light.
+function projectedFrontier(frontier, xp, yp) {
+  const seen = new Map();
+  for (const point of frontier) {
+    const key = `${Math.round(point[xp] * 2)}:${Math.round(point[yp] * 2)}`;
+    if (!seen.has(key)) seen.set(key, point);
+  }
+  return [...seen.values()];
+}
+
+const LABEL_HEIGHT = 13;
+
+// The box a label covers, with its width estimated from its length (SVG text cannot be measured before it is shown).
+function labelBox({ x, y, anchor, text }) {
+  const width = text.length * 7.5;
+  const left = anchor === "end" ? x - width : x;
+  return { left, right: left + width, top: y - LABEL_HEIGHT + 2, bottom: y + 2 };
+}
+
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+// Points such as Nash, KS and the outcome often coincide: each label takes the first corner around its point that
+// stays clear of the labels already placed, and only when all four are taken moves further down.
+function placeLabels(marks, box) {
+  const placed = [];
+  for (const { x, y, text, gap } of marks) {
+    const corners = [[-1, -1], [1, -1], [-1, 1], [1, 1]].map(([dx, dy]) => ({
+      x: x + dx * gap, y: dy < 0 ? y - gap : y + gap + LABEL_HEIGHT - 4, anchor: dx < 0 ? "end" : "start", text,
+    }));
+    const inside = corners.filter(l => { const b = labelBox(l); return b.left >= 0 && b.right <= box.width && b.top >= 0; });
+    const free = inside.find(l => !placed.some(other => overlaps(labelBox(l), labelBox(other))));
+    const label = free ?? { ...(inside[0] ?? corners[0]) };
+    while (!free && placed.some(other => overlaps(labelBox(label), labelBox(other)))) label.y += LABEL_HEIGHT;
+    placed.push(label);
+  }
+  return placed;
+}
+
+function paretoChart(ctx, xp, yp, compact) {
+  const { debrief, names, colours } = ctx;
+  const size = compact ? 360 : 480;
+  const box = { left: 50, right: size - 16, top: 16, bottom: size - 44 };
+  const x = linear(0, 100, box.left, box.right);
+  const y = linear(0, 100, box.bottom, box.top);
+  const at = utilities => [x(utilities[xp] ?? 0), y(utilities[yp] ?? 0)];
+  const ticks = [0, 20, 40, 60, 80, 100];
+  const specials = [
+    { point: debrief.nash, text: "Nash", shape: "diamond" },
+    { point: debrief.kalaiSmorodinsky, text: "KS", shape: "triangle" },
+    { point: debrief.maxWelfare, text: "Max welfare", shape: "square" },
+  ].filter(s => s.point?.utilities);
+  const outcome = debrief.outcome?.utilities;
+  const mark = ([x, y], text, gap) => ({ x, y, text, gap });
+  const labels = placeLabels([
+    outcome && mark(at(outcome), "Outcome", 11),
+    ...specials.map(s => mark(at(s.point.utilities), s.text, 7)),
+  ].filter(Boolean), { width: size });
+
+  return chartRoot(size, size, `Pareto frontier for ${names.party(xp)} and ${names.party(yp)}`,
+    horizontalGrid(box, y, ticks),
+    verticalGrid(box, x, ticks),
+    axisTitles(box, `${names.party(xp)} utility`, `${names.party(yp)} utility`),
+    projectedFrontier(debrief.frontier ?? [], xp, yp).map(point => {
+      const [cx, cy] = at(point);
+      return svg("circle", { class: "frontier", cx, cy, r: 1.8 });
+    }),
+    reservationLines(box, x, y, ctx, xp, yp),
+    ctx.offers.map(o => {
+      const [cx, cy] = at(o.utilities ?? {});
+      return svg("circle", { cx, cy, r: 5, fill: colours.get(o.proposer), stroke: "#fff", "stroke-width": 1, class: "point" },
+        tooltip(`Offer #${o.offerId} by ${names.party(o.proposer)} · ${o.status}\n${names.party(xp)} ${points(o.utilities?.[xp])}, ${names.party(yp)} ${points(o.utilities?.[yp])}`));
+    }),
+    specials.map(s => specialMarker(at(s.point.utilities), s, names, xp, yp)),
+    outcome && svg("circle", { class: "outcome-ring", cx: at(outcome)[0], cy: at(outcome)[1], r: 10, fill: "none", stroke: "#111827", "stroke-width": 2.5 },
+      tooltip(`Outcome: ${names.party(xp)} ${points(outcome[xp])}, ${names.party(yp)} ${points(outcome[yp])}`)),
+    labels.map(l => svg("text", { class: "marker-label", x: l.x, y: l.y, "text-anchor": l.anchor, text: l.text })));
+}
+
+function reservationLines(box, x, y, ctx, xp, yp) {
+  const { reservations, colours, names } = ctx;
+  return [
+    typeof reservations[xp] === "number" && dashedLine(x(reservations[xp]), box.top, x(reservations[xp]), box.bottom, colours.get(xp),
+      `${names.party(xp)}: reservation value ${points(reservations[xp])}`),
+    typeof reservations[yp] === "number" && dashedLine(box.left, y(reservations[yp]), box.right, y(reservations[yp]), colours.get(yp),
+      `${names.party(yp)}: reservation value ${points(reservations[yp])}`),
+  ];
+}
+
+function specialMarker([cx, cy], special, names, xp, yp) {
+  const r = 6;
+  const shapes = {
+    diamond: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`,
+    triangle: `${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`,
+    square: `${cx - r * 0.8},${cy - r * 0.8} ${cx + r * 0.8},${cy - r * 0.8} ${cx + r * 0.8},${cy + r * 0.8} ${cx - r * 0.8},${cy + r * 0.8}`,
+  };
+  const u = special.point.utilities;
+  return svg("polygon", { class: "special", points: shapes[special.shape], fill: "#111827", stroke: "#fff", "stroke-width": 1 },
+    tooltip(`${special.text}: ${names.party(xp)} ${points(u[xp])}, ${names.party(yp)} ${points(u[yp])}`));
+}
+
+/* timeline scrubber */
+
+function roundsByEvent(events) {
+  let round = 0;
+  return events.map(e => {
+    if (e.type === "NegotiationStarted") round = 1;
+    else if (e.type === "RoundAdvanced") round = e.data.round;
+    return round;
+  });
+}
+
+const clockTime = iso => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+};
+
+function buildTimeline(root, ctx) {
+  const { events, names } = ctx;
+  const range = field(root, "scrubber");
+  const feed = field(root, "timelineFeed");
+  const label = field(root, "timelineLabel");
+  const back = root.querySelector("[data-action=step-back]");
+  const forward = root.querySelector("[data-action=step-forward]");
+  if (!events.length) {
+    label.textContent = "No events yet.";
+    [range, back, forward].forEach(control => { control.disabled = true; });
+    return;
+  }
+  const rounds = roundsByEvent(events);
+  const items = events.map(e => feedItem(e, names));
+  const last = events.length - 1;
+
+  // The feed grows and shrinks at its end, so scrubbing through a long log never rebuilds it.
+  function show(index) {
+    while (feed.children.length > index + 1) feed.lastElementChild.remove();
+    while (feed.children.length < index + 1) feed.append(items[feed.children.length]);
+    feed.querySelector(".current")?.classList.remove("current");
+    items[index].classList.add("current");
+    range.value = index;
+    const round = rounds[index] ? `round ${rounds[index]}` : "before round 1";
+    label.textContent = `event ${index + 1} of ${events.length} · ${round} · ${clockTime(events[index].at)}`;
+    back.disabled = index === 0;
+    forward.disabled = index === last;
+    feed.scrollTop = feed.scrollHeight;
+  }
+
+  range.max = last;
+  range.addEventListener("input", () => show(Number(range.value)));
+  back.addEventListener("click", () => show(Math.max(0, Number(range.value) - 1)));
+  forward.addEventListener("click", () => show(Math.min(last, Number(range.value) + 1)));
+  show(last);
+}
+
+/* ---------- instructor: compare the games of a class ---------- */
+
+function showCompare(app) {
+  const root = fromTemplate("tpl-compare");
+  const errorNode = field(root, "error");
+  app.append(root);
+  const saved = savedInstructor(errorNode);
+  if (!saved) return hideLoading(root);
+  field(root, "title").textContent = saved.title ?? "";
+  exportLinks(root, saved, null);
+  loadComparison(root, saved.instructorToken);
+}
+
+async function loadComparison(root, token) {
+  const errorNode = field(root, "error");
+  const result = await call("getClass", { token });
+  if (!document.contains(root)) return;
+  if (!result.ok) { hideLoading(root); return showError(errorNode, errorText(result)); }
+  const { gameIds } = result.class;
+  const debriefs = await Promise.all(gameIds.map(gameId => call("getDebrief", { token, gameId })));
+  if (!document.contains(root)) return;
+  hideLoading(root);
+  field(root, "title").textContent = result.class.title;
+  const scenario = debriefs.find(d => d.ok)?.scenario ?? result.scenario;
+  if (!scenario || !debriefs.some(d => d.ok)) return showError(errorNode, "No game has started yet: start the class, then compare its games.");
+  const games = gameIds.map((gameId, i) => ({ gameId, summary: (result.games ?? []).find(g => g.gameId === gameId), debrief: debriefs[i] }));
+  const colours = partyColours(scenario.parties);
+  field(root, "content").hidden = false;
+  renderCompareTable(root, scenario, games);
+  field(root, "compareLegend").replaceChildren(...partyLegend(scenario.parties, colours), legendItem("#111827", "max welfare", "dashed"));
+  const chart = field(root, "compareChart");
+  const draw = () => chart.replaceChildren(compareChart(result.class.classId, scenario, games, colours, isCompact(chart)));
+  draw();
+  redrawOnCompactChange(chart, draw);
+}
+
+function renderCompareTable(root, scenario, games) {
+  const names = scenarioNames(scenario);
+  const numeric = ["Agreement", ...scenario.parties.map(p => p.name), "Welfare"];
+  const headings = ["Game", "How it ended", ...numeric, "Pareto-optimal", "To frontier", "To Nash"];
+  const isNumeric = text => numeric.includes(text) || text.startsWith("To ");
+  field(root, "compareHead").replaceChildren(...headings.map(text => h("th", { scope: "col", class: isNumeric(text) ? "num" : null, text })));
+  field(root, "compareBody").replaceChildren(...games.map(game => compareRow(game, scenario, names, headings.length)));
+}
+
+function compareRow({ gameId, summary, debrief }, scenario, names, columns) {
+  const gameCell = h("th", { scope: "row", class: "nowrap" }, h("a", { href: debriefLink(gameId), text: gameId }));
+  if (!debrief.ok) {
+    return h("tr", { testid: `compare-${gameId}` }, gameCell, h("td", { colSpan: columns - 1, class: "muted", text: debriefError(debrief) }));
+  }
+  const outcome = debrief.outcome ?? {};
+  const ended = outcome.ended ? endedText(outcome.ended) : `running${summary?.round ? ` · round ${summary.round}` : ""}`;
+  const size = Object.keys(outcome.binding ?? {}).length;
+  return h("tr", { testid: `compare-${gameId}` },
+    gameCell,
+    h("td", { text: ended }),
+    h("td", { class: "num", text: size ? `${size} of ${scenario.issues.length}` : "no deal", title: describePackage(outcome.binding, names) }),
+    ...scenario.parties.map(p => h("td", { class: "num", text: points(outcome.scores?.[p.id]) })),
+    h("td", { class: "num", text: points(outcome.welfare) }),
+    h("td", { text: outcome.paretoOptimal ? "yes" : "no" }),
+    h("td", { class: "num", text: fixed2(outcome.distanceToFrontier) }),
+    h("td", { class: "num", text: fixed2(outcome.distanceToNash) }));
+}
+
+const welfareOf = point => (point?.utilities ? Object.values(point.utilities).reduce((sum, u) => sum + u, 0) : null);
+
+// A game id reads "<classId>-01"; under a bar the suffix is enough.
+const shortGameId = (classId, gameId) => (gameId.startsWith(`${classId}-`) ? gameId.slice(classId.length + 1) : gameId);
+
+function compareChart(classId, scenario, games, colours, compact) {
+  const played = games.filter(g => g.debrief.ok);
+  const maxWelfare = welfareOf(played.find(g => g.debrief.maxWelfare)?.debrief.maxWelfare);
+  const top = Math.ceil(Math.max(100, maxWelfare ?? 0, ...played.map(g => g.debrief.outcome?.welfare ?? 0)) / 50) * 50;
+  const width = compact ? 380 : 960;
+  const height = compact ? 260 : 320;
+  const box = { left: 48, right: width - 12, top: 18, bottom: height - 44 };
+  const y = linear(0, top, box.bottom, box.top);
+  const slot = (box.right - box.left) / played.length;
+  const barWidth = Math.min(56, slot * 0.6);
+  const bars = played.map((game, i) => welfareBar(game, scenario, colours, {
+    x: box.left + slot * i + (slot - barWidth) / 2, width: barWidth, y, bottom: box.bottom, label: shortGameId(classId, game.gameId),
+  }));
+  return chartRoot(width, height, "Welfare of every game, split by party",
+    horizontalGrid(box, y, [0, 1, 2, 3, 4].map(k => (top * k) / 4)),
+    axisTitles(box, "Game", "Welfare"),
+    bars,
+    maxWelfare != null && [
+      svg("line", { x1: box.left, x2: box.right, y1: y(maxWelfare), y2: y(maxWelfare), stroke: "#111827", "stroke-width": 1.5, "stroke-dasharray": "6 4" },
+        tooltip(`Max welfare ${points(maxWelfare)}`)),
+      svg("text", { class: "marker-label", x: box.right, y: y(maxWelfare) - 5, "text-anchor": "end", text: `max welfare ${points(maxWelfare)}` }),
+    ]);
+}
+
+function welfareBar(game, scenario, colours, bar) {
+  const scores = game.debrief.outcome?.scores ?? {};
+  let base = 0;
+  const segments = scenario.parties.map(p => {
+    const value = Math.max(0, scores[p.id] ?? 0);
+    const segment = svg("rect", { x: bar.x, width: bar.width, y: bar.y(base + value), height: bar.y(base) - bar.y(base + value), fill: colours.get(p.id) },
+      tooltip(`${game.gameId} · ${p.name}: ${points(scores[p.id])}`));
+    base += value;
+    return segment;
+  });
+  const centre = bar.x + bar.width / 2;
+  return svg("g", { "data-game": game.gameId },
+    segments,
+    svg("text", { class: "value-label", x: centre, y: bar.y(base) - 5, "text-anchor": "middle", text: points(game.debrief.outcome?.welfare) }),
+    svg("text", { class: "tick-label", x: centre, y: bar.bottom + 16, "text-anchor": "middle", text: bar.label }));
 }
 
 /* ---------- student: join ---------- */

@@ -87,6 +87,17 @@ try {
   }
   await shot(spectator, "spectator");
   console.log("a private call shows to the spectator only as a call");
+
+  instructor.on("dialog", (dialog) => dialog.accept());
+  await instructor.getByTestId(`end-${gameId}`).click();
+  await spectator.getByTestId("feed").getByText("Game ended", { exact: false }).waitFor();
+  await instructor.getByTestId(`debrief-link-${gameId}`).click();
+  await instructor.waitForFunction(() =>
+    document.querySelectorAll("[data-testid='dance-chart'] polyline, [data-testid='dance-chart'] path").length >= 4 &&
+    document.querySelectorAll("[data-testid='pareto-chart'] circle").length > 100);
+  await instructor.getByTestId("timeline").getByText(secret, { exact: false }).first().waitFor();
+  await shot(instructor, "debrief");
+  console.log("the debrief draws the dance and the frontier, with the private call at its moment");
 } catch (error) {
   failures.push(String(error));
 } finally {
