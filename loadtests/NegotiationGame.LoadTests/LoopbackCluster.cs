@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationGame.Grains;
+using NegotiationGame.Grains.Hosting;
 using NegotiationGame.Storage;
 
 namespace NegotiationGame.LoadTests;
@@ -31,8 +30,8 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     public static async Task<LoopbackCluster> StartAsync<TStore>(TStore store)
         where TStore : class, IEventStore, IDeadlineSchedule
     {
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = LoopbackPorts.FindFree();
+        var gatewayPort = LoopbackPorts.FindFree();
         var clusterId = $"load-{Guid.NewGuid():N}";
 
         var siloBuilder = Host.CreateApplicationBuilder();
@@ -59,12 +58,5 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         _client.Dispose();
         await _silo.StopAsync();
         _silo.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

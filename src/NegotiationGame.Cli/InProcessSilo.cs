@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationGame.Grains;
+using NegotiationGame.Grains.Hosting;
 using NegotiationGame.Storage;
 
 namespace NegotiationGame.Cli;
@@ -20,7 +19,7 @@ internal sealed class InProcessSilo(IHost host) : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "negotiationgame-cli", clusterId: $"cli-{Environment.ProcessId}");
+            silo.UseLocalhostClustering(siloPort: LoopbackPorts.FindFree(), gatewayPort: LoopbackPorts.FindFree(), serviceId: "negotiationgame-cli", clusterId: $"cli-{Environment.ProcessId}");
             silo.Services.AddGameRuntime(store);
         });
         var host = builder.Build();
@@ -32,12 +31,5 @@ internal sealed class InProcessSilo(IHost host) : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

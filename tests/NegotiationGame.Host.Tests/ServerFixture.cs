@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationGame.Grains.Hosting;
 
 namespace NegotiationGame.Host.Tests;
 
@@ -24,8 +23,8 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             host.UseSetting("urls", "http://127.0.0.1:0");
             host.UseSetting("NegotiationGame:DataPath", Path.Combine(_directory, "negotiationgame.db"));
-            host.UseSetting("NegotiationGame:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            host.UseSetting("NegotiationGame:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            host.UseSetting("NegotiationGame:SiloPort", LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            host.UseSetting("NegotiationGame:GatewayPort", LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -46,13 +45,6 @@ public sealed class ServerFixture : IAsyncLifetime
         var connection = new HubConnectionBuilder().WithUrl(new Uri(Address, "/hubs/game")).Build();
         await connection.StartAsync();
         return connection;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
