@@ -25,6 +25,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     private const int ReadPageSize = 1_000;
 
     private readonly ObserverManager<IGameObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
+    private readonly HashSet<string> _spectators = new(StringComparer.Ordinal);
     private GameRecord? _record;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerDeadline;
@@ -66,6 +67,17 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    public async Task<int> SetSpectator(string watcherKey, bool watching)
+    {
+        if (watching ? _spectators.Add(watcherKey) : _spectators.Remove(watcherKey))
+        {
+            var count = _spectators.Count;
+            await _observers.Notify(observer => observer.OnSpectators(GameId, count));
+        }
+
+        return _spectators.Count;
     }
 
     public async Task<GameSummary> Create(CreateGameRequest request)
@@ -269,7 +281,8 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
                 ? ImmutableDictionary<string, double>.Empty
                 : scenario.Parties.ToImmutableDictionary(party => party.Id, party => state.FinalScores[party.Index]),
             state.Clock.Deadline,
-            state.Clock.Paused);
+            state.Clock.Paused,
+            _spectators.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: deadline {Deadline} reached (moved on: {Accepted})")]

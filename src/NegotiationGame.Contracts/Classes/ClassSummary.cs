@@ -18,4 +18,5 @@ public sealed record ClassSummary(
     [property: Id(5)] ImmutableArray<Seat> Roster,
     [property: Id(6)] ImmutableDictionary<string, string> Bots,
     [property: Id(7)] bool Started,
-    [property: Id(8)] string? InstructorKey);
+    [property: Id(8)] string? InstructorKey,
+    [property: Id(9)] int SpectatorDelaySeconds);

@@ -1,6 +1,9 @@
 namespace NegotiationGame.Contracts.Classes;
 
-/// <summary>A class session: <paramref name="GameCount"/> parallel games of one scenario, with their clock settings.</summary>
+/// <summary>
+/// A class session: <paramref name="GameCount"/> parallel games of one scenario, with their clock settings and how far
+/// behind the live game spectators watch (<paramref name="SpectatorDelaySeconds"/>, 0 for live).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("ng.CreateClassRequest")]
@@ -10,4 +13,5 @@ public sealed record CreateClassRequest(
     [property: Id(2)] int GameCount,
     [property: Id(3)] int BriefingSeconds,
     [property: Id(4)] int RoundSeconds,
-    [property: Id(5)] int Seed);
+    [property: Id(5)] int Seed,
+    [property: Id(6)] int SpectatorDelaySeconds = 0);

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace NegotiationGame.Contracts.Games;
 
 /// <summary>
-/// Where a game stands: phase, round, the clock (deadline, or paused), the last sequence number, the state hash and,
-/// once ended, the scores.
+/// Where a game stands: phase, round, the clock (deadline, or paused), the last sequence number, the state hash,
+/// once ended the scores, and how many spectators watch it now.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +18,5 @@ public sealed record GameSummary(
     [property: Id(5)] string StateHash,
     [property: Id(6)] ImmutableDictionary<string, double> Scores,
     [property: Id(7)] DateTimeOffset? Deadline,
-    [property: Id(8)] bool Paused);
+    [property: Id(8)] bool Paused,
+    [property: Id(9)] int Spectators);

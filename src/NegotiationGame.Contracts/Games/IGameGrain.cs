@@ -32,6 +32,13 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(IGameObserver observer);
 
+    /// <summary>
+    /// Counts a spectator in (or out), by a key unique to its connection, and returns how many watch now. The count
+    /// lives with the active game, not in the log: it starts again from zero if the game is reactivated.
+    /// </summary>
+    [Alias("SetSpectator")]
+    Task<int> SetSpectator(string watcherKey, bool watching);
+
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();
 

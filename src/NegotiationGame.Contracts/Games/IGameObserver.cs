@@ -13,4 +13,9 @@ public interface IGameObserver : IGrainObserver
     [OneWay]
     [Alias("OnEvents")]
     Task OnEvents(string gameId, ImmutableArray<LoggedEvent> entries);
+
+    /// <summary>The number of spectators watching the game, across all hosts, changed.</summary>
+    [OneWay]
+    [Alias("OnSpectators")]
+    Task OnSpectators(string gameId, int count);
 }

@@ -20,7 +20,8 @@ internal sealed record ClassCreated(
     int RoundSeconds,
     int Seed,
     string InstructorKeyHash,
-    ImmutableArray<JoinCode> Codes) : ClassEvent;
+    ImmutableArray<JoinCode> Codes,
+    int SpectatorDelaySeconds = 0) : ClassEvent;
 
 internal sealed record SeatTaken(Guid SeatId, string DisplayName, string GameId, string PartyId) : ClassEvent;
 

@@ -19,6 +19,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 {
     public const int MaxGames = 200;
     public const int MaxDisplayNameLength = 40;
+    public const int MaxSpectatorDelaySeconds = 3_600;
 
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int CodeLength = 6;
@@ -53,9 +54,12 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
             throw new InvalidOperationException($"Class '{ClassId}' already exists.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 || request.RoundSeconds < 0)
+        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 ||
+            request.RoundSeconds < 0 || request.SpectatorDelaySeconds is < 0 or > MaxSpectatorDelaySeconds)
         {
-            throw new ArgumentException($"A class needs a title, 1 to {MaxGames} games and phase lengths of zero or more seconds.", nameof(request));
+            throw new ArgumentException(
+                $"A class needs a title, 1 to {MaxGames} games, phase lengths of zero or more seconds and a spectator delay of 0 to {MaxSpectatorDelaySeconds} seconds.",
+                nameof(request));
         }
 
         var (json, scenario) = SharedScenarios.Load(request.ScenarioJson);
@@ -82,7 +86,8 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         }
 
         var instructorKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var created = new ClassCreated(request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable());
+        var created = new ClassCreated(
+            request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable(), request.SpectatorDelaySeconds);
         await store.AppendAsync(StreamId, [Encode(1, created)]);
         _state = new ClassState(ClassId, created);
         return Summary(_state) with { InstructorKey = instructorKey };
@@ -202,7 +207,8 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         [.. state.Roster],
         state.Bots ?? ImmutableDictionary<string, string>.Empty,
         state.Bots is not null,
-        null);
+        null,
+        state.Created.SpectatorDelaySeconds);
 
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));

@@ -30,7 +30,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         try
         {
             summary = await grains.GetGrain<IClassSessionGrain>(classId).Create(new ClassRequest(
-                request.Title ?? "Negotiation class", scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed));
+                request.Title ?? "Negotiation class", scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed, request.SpectatorDelaySeconds));
         }
         catch (ArgumentException exception)
         {
@@ -205,11 +205,24 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         // Join the groups and make sure the game notifies this host before reading what was missed: an event appended
         // in between is then both read and pushed (the client drops the duplicate) rather than lost. Private channels
         // are revealed to everyone once the game has ended.
+        // Spectators sit in their own group, which receives every event only after the class's spectator delay.
         var game = grains.GetGrain<IGameGrain>(gameId);
         var revealed = (await game.GetSummary()).Phase == "Ended";
-        await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Everyone(gameId));
+        var spectator = grant.Role == AccessRole.Spectator;
+        var delay = TimeSpan.FromSeconds((await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary()).SpectatorDelaySeconds);
+        if (!spectator)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Participants(gameId));
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Viewer(gameId, grant));
-        await relay.WatchAsync(gameId, [.. scenario.Parties.Select(party => party.Id)]);
+        await relay.WatchAsync(gameId, [.. scenario.Parties.Select(party => party.Id)], delay);
+        if (spectator)
+        {
+            await CountSpectatorAsync(game, gameId);
+        }
+
+        var visibleUntil = spectator ? DateTimeOffset.UtcNow - delay : DateTimeOffset.MaxValue;
         var missed = new List<object>();
         for (var after = Math.Max(0, request.AfterSequence); ;)
         {
@@ -220,12 +233,12 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             }
 
             missed.AddRange(page
-                .Where(entry => entry.Type != GameCreated.TypeName)
+                .Where(entry => entry.Type != GameCreated.TypeName && entry.At <= visibleUntil)
                 .Select(entry => Audience.Message(gameId, entry, Audience.MayRead(grant, entry, revealed))));
             after = page[^1].Sequence;
         }
 
-        return new { ok = true, events = missed, summary = await game.GetSummary(), scenario = ScenarioView.Of(scenario) };
+        return new { ok = true, events = missed, summary = await game.GetSummary(), scenario = ScenarioView.Of(scenario), spectatorDelaySeconds = delay.TotalSeconds };
     }
 
     public async Task<object> GetDebrief(WatchRequest request)
@@ -243,6 +256,36 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
 
         var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(gameId));
         return log.Count == 0 ? NotStarted() : debriefs.Build(gameId, log);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(SpectatingKey, out var value) && value is HashSet<string> games)
+        {
+            foreach (var gameId in games)
+            {
+                await grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey, watching: false);
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private const string SpectatingKey = "spectating";
+
+    private string SpectatorKey => $"{relay.HostKey}/{Context.ConnectionId}";
+
+    /// <summary>Counts this connection as a spectator of the game until it disconnects.</summary>
+    private async Task CountSpectatorAsync(IGameGrain game, string gameId)
+    {
+        if (!Context.Items.TryGetValue(SpectatingKey, out var value) || value is not HashSet<string> games)
+        {
+            games = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[SpectatingKey] = games;
+        }
+
+        games.Add(gameId);
+        await game.SetSpectator(SpectatorKey, watching: true);
     }
 
     private AccessGrant? Instructor(string? token) => tokens.Read(token) is { Role: AccessRole.Instructor } grant ? grant : null;

@@ -3,7 +3,14 @@ using System.Text.Json;
 namespace NegotiationGame.Host.Hubs;
 
 /// <summary>The arguments of the hub's methods, as docs/protocol.md describes them; every field may be missing.</summary>
-public sealed record CreateClassRequest(string? Title, string? Scenario, int Games = 1, int BriefingSeconds = 0, int RoundSeconds = 0, int Seed = 1);
+public sealed record CreateClassRequest(
+    string? Title,
+    string? Scenario,
+    int Games = 1,
+    int BriefingSeconds = 0,
+    int RoundSeconds = 0,
+    int Seed = 1,
+    int SpectatorDelaySeconds = 0);
 
 public sealed record JoinClassRequest(string? ClassId, string? Code, string? Name);
 

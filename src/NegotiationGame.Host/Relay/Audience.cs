@@ -14,8 +14,8 @@ public static class Audience
     public const string PrivateType = "MessageSent";
     public const string RedactedType = "ChannelActive";
 
-    /// <summary>The SignalR group of every connection watching a game.</summary>
-    public static string Everyone(string gameId) => $"game:{gameId}";
+    /// <summary>The SignalR group of the game's participants (players and instructor); spectators are in <see cref="Public"/> only.</summary>
+    public static string Participants(string gameId) => $"game:{gameId}";
 
     /// <summary>The SignalR group of the connections that read a private channel's content: its parties', the instructor's.</summary>
     public static string Viewer(string gameId, AccessGrant grant) => grant.Role switch

@@ -159,6 +159,13 @@ async function act(token, command) {
 }
 
 connection.on("gameEvent", e => streams.get(e?.gameId)?.receive(e));
+connection.on("spectators", message => {
+  for (const node of document.querySelectorAll(`[data-spectators-of="${CSS.escape(message?.gameId ?? "")}"]`)) {
+    node.textContent = spectatorText(message.count);
+  }
+});
+
+const spectatorText = count => (count === 1 ? "· 1 spectator watching" : `· ${count} spectators watching`);
 connection.onreconnecting(() => setConnectionStatus("Reconnecting…", "connecting"));
 connection.onreconnected(() => {
   setConnectionStatus("Live", "live");
@@ -210,7 +217,7 @@ class GameStream {
           return;
         }
         this.summarySequence = result.summary?.lastSequence ?? 0;
-        this.onSummary?.(result.summary, result.scenario);
+        this.onSummary?.(result.summary, result.scenario, result.spectatorDelaySeconds);
         for (const e of result.events ?? []) this.apply(e);
         const pushed = this.buffer.sort((a, b) => a.sequence - b.sequence);
         this.buffer = [];
@@ -447,6 +454,7 @@ function showCreateForm(app) {
       games,
       briefingSeconds: readNumber(form, "briefingSeconds", 0),
       roundSeconds: readNumber(form, "roundSeconds", 300),
+      spectatorDelaySeconds: readNumber(form, "spectatorDelaySeconds", 0),
       seed: readNumber(form, "seed", 1),
     };
     const button = form.querySelector("[type=submit]");
@@ -1568,10 +1576,13 @@ function showWatch(app, params) {
   const offers = new Map();
   let clock = clockFromSummary(null);
   let names = plainNames;
+  field(root, "spectators").dataset.spectatorsOf = gameId;
   renderClock(field(root, "clock"), clock);
   watchGame(gameId, token, {
-    onSummary: (summary, scenario) => {
+    onSummary: (summary, scenario, delaySeconds) => {
       showError(errorNode, "");
+      if (summary) field(root, "spectators").textContent = spectatorText(summary.spectators ?? 0);
+      if (delaySeconds > 0) field(root, "delay").textContent = `The public table, ${delaySeconds} s behind the live game.`;
       if (scenario) names = scenarioNames(scenario);
       clock = clockFromSummary(summary);
       renderClock(field(root, "clock"), clock, scenario?.rounds);
