@@ -28,11 +28,12 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         var (exitCode, lines, errors) = await RunNodeAsync("browser.mjs", server.Address.ToString().TrimEnd('/'), screenshots);
 
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
+        Assert.Contains("the join link has a QR code", lines);
         Assert.Contains("ukraine accepted offer #1", lines);
         Assert.Contains("the spectator sees the agreement", lines);
         Assert.Contains("a private call shows to the spectator only as a call", lines);
         Assert.Contains("the debrief draws the dance and the frontier, with the private call at its moment", lines);
-        Assert.All(["instructor", "player-offer-builder", "player-inbox-phone", "spectator", "debrief"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
+        Assert.All(["join-qr", "instructor", "player-offer-builder", "player-inbox-phone", "spectator", "debrief"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
     }
 
     private static async Task<(int ExitCode, string[] Lines, string Errors)> RunNodeAsync(string script, params string[] arguments)

@@ -37,6 +37,12 @@ try {
   const gameId = (await instructor.getByTestId("class-id").textContent()).trim() + "-01";
   console.log(`class created, game ${gameId}`);
 
+  await instructor.getByTestId(`qr-${gameId}-us`).click();
+  await instructor.waitForFunction(() => document.querySelectorAll("[data-testid='qr-dialog'] svg rect").length > 100);
+  await shot(instructor, "join-qr");
+  await instructor.getByTestId("qr-dialog").getByText("Close").click();
+  console.log("the join link has a QR code");
+
   const players = {};
   for (const party of ["us", "russia", "ukraine", "eu"]) {
     const link = await instructor.getByTestId(`join-link-${gameId}-${party}`).getAttribute("href");
