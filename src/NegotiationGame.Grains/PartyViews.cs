@@ -51,7 +51,29 @@ internal static class PartyViews
             inbox,
             awaiting,
             scenario.Utilities.Utility(party, state.BindingPackage()) / 100.0,
-            record.Header.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null);
+            record.Header.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null,
+            Settlements(record));
+    }
+
+    private static ImmutableArray<SettlementView> Settlements(GameRecord record)
+    {
+        var scenario = record.Header.Scenario;
+        var settlements = ImmutableArray.CreateBuilder<SettlementView>();
+        foreach (var issue in scenario.Issues)
+        {
+            if (record.State.Settlements[issue.Index] is { } settlement)
+            {
+                settlements.Add(new SettlementView(
+                    issue.Id,
+                    issue.Options[settlement.Option].Id,
+                    settlement.AgreementId,
+                    settlement.IsBinding,
+                    PartyIds(record, settlement.Signatories),
+                    PartyIds(record, issue.RequiredSignatories(settlement.Option).Except(settlement.Signatories))));
+            }
+        }
+
+        return settlements.ToImmutable();
     }
 
     private static ImmutableDictionary<string, string> PackageIds(GameRecord record, Package package)

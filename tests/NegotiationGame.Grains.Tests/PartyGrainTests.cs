@@ -47,6 +47,21 @@ public sealed class PartyGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_agreements_board_shows_what_is_provisional_and_who_still_must_sign()
+    {
+        await Party("us").Act(Guid.NewGuid(), new TableOfferBody(ImmutableDictionary<string, string>.Empty.Add("crimea", "recognised").Add("sanctions", "lifted"), ["russia"], null));
+        await Party("russia").Act(Guid.NewGuid(), new AcceptOfferBody(1));
+
+        var board = (await Party("eu").GetView()).Settlements;
+
+        var crimea = Assert.Single(board, s => s.IssueId == "crimea");
+        Assert.Equal(("recognised", false, 1), (crimea.OptionId, crimea.Binding, crimea.AgreementId));
+        Assert.Equal(["us", "russia"], crimea.Signatories.ToArray());
+        Assert.Equal(["ukraine"], crimea.StillMustSign.ToArray());
+        Assert.Equal(["eu"], Assert.Single(board, s => s.IssueId == "sanctions").StillMustSign.ToArray());
+    }
+
+    [Fact]
     public async Task Several_seats_of_a_team_acting_at_once_are_decided_one_at_a_time()
     {
         var team = Enumerable.Range(0, 4).Select(_ => Party("eu").Act(Guid.NewGuid(), new TableOfferBody(

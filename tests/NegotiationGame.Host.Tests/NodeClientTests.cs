@@ -30,6 +30,7 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains("the join link has a QR code", lines);
         Assert.Contains("ukraine accepted offer #1", lines);
+        Assert.Contains("the agreements board shows minerals binding", lines);
         Assert.Contains("the spectator sees the agreement", lines);
         Assert.Contains("a private call shows to the spectator only as a call", lines);
         Assert.Contains("the debrief draws the dance and the frontier, with the private call at its moment", lines);

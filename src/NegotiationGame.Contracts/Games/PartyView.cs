@@ -4,7 +4,8 @@ namespace NegotiationGame.Contracts.Games;
 
 /// <summary>
 /// Everything one party may see that others may not: its confidential briefing and profile, its inbox of open
-/// offers it can answer, the agreements waiting for its signature, and what it would score on what binds now.
+/// offers it can answer, the agreements waiting for its signature, what it would score on what binds now, and the
+/// public agreements board.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -23,4 +24,5 @@ public sealed record PartyView(
     [property: Id(10)] ImmutableArray<OfferView> Inbox,
     [property: Id(11)] ImmutableArray<int> AgreementsAwaitingSignature,
     [property: Id(12)] double UtilityOfWhatBinds,
-    [property: Id(13)] string? Bot);
+    [property: Id(13)] string? Bot,
+    [property: Id(14)] ImmutableArray<SettlementView> Settlements);

@@ -1550,6 +1550,20 @@ function renderAgreements(ctx) {
         onclick: () => playerCommand(ctx, { type: "sign", agreementId: id }, `You signed agreement #${id}.`) }));
   });
   field(root, "agreements").replaceChildren(...(items.length ? items : [h("li", { class: "muted", text: "Nothing waits for your signature." })]));
+  renderBoard(ctx);
+}
+
+/** Every settled issue: binding or provisional, who signed, and who still must sign before it binds. */
+function renderBoard(ctx) {
+  const { root, view, names } = ctx;
+  const rows = (view.settlements ?? []).map(s => h("tr", { class: s.binding ? "binding" : "provisional", testid: `board-${s.issueId}` },
+    h("th", { scope: "row", text: names.issue(s.issueId) }),
+    h("td", { text: names.option(s.issueId, s.optionId) }),
+    h("td", { text: s.binding ? "binding" : "provisional" }),
+    h("td", { text: `#${s.agreementId} · ${listJoin(s.signatories.map(names.party))}` }),
+    h("td", { text: s.stillMustSign.length ? listJoin(s.stillMustSign.map(names.party)) : "–" })));
+  field(root, "board").replaceChildren(...(rows.length ? rows
+    : [h("tr", {}, h("td", { colSpan: 5, class: "muted", text: "Nothing is agreed yet: every issue is at its no-deal option." }))]));
 }
 
 /** A public statement, or a private message when other parties are ticked: the server decides who may read it. */

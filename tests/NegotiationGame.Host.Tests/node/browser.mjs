@@ -74,6 +74,8 @@ try {
   await shot(ukraine, "player-inbox-phone");
   await ukraine.getByTestId("accept-1").click();
   console.log("ukraine accepted offer #1");
+  await us.getByTestId("board-minerals").getByText("binding").waitFor();
+  console.log("the agreements board shows minerals binding");
 
   const spectatorLink = await instructor.getByTestId(`spectator-link-${gameId}`).getAttribute("href");
   const spectator = await open("spectator", { width: 1024, height: 800 });
