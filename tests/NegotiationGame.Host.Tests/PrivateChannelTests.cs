@@ -70,6 +70,31 @@ public sealed class PrivateChannelTests(ServerFixture server) : IClassFixture<Se
         }
     }
 
+    [Fact]
+    public async Task An_instructor_who_keeps_channels_private_keeps_them_private_after_the_end_too()
+    {
+        await using var connection = await server.ConnectAsync();
+        var created = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var classId = created.GetProperty("classId").GetString();
+        var gameId = created.GetProperty("gameIds")[0].GetString()!;
+        var instructor = created.GetProperty("instructorToken").GetString()!;
+        var usCode = created.GetProperty("joinCodes").EnumerateArray().Single(c => c.GetProperty("partyId").GetString() == "us").GetProperty("code").GetString();
+        var us = (await connection.CallAsync("joinClass", new { classId, code = usCode, name = "Ada" })).Ok().GetProperty("token").GetString();
+        (await connection.CallAsync("startClass", new { token = instructor, bots = "linear" })).Ok();
+        var policy = (await connection.CallAsync("setRevealPolicy", new { token = instructor, revealPrivateAfterEnd = false })).Ok();
+        Assert.False(policy.GetProperty("class").GetProperty("revealPrivateAfterEnd").GetBoolean());
+        Assert.Equal("Forbidden", (await connection.CallAsync("setRevealPolicy", new { token = us, revealPrivateAfterEnd = true })).ErrorCode());
+
+        (await connection.CallAsync("act", new { token = us, commandId = Guid.NewGuid(), command = new { type = "message", channel = UsAndRussia, text = Secret } })).Ok();
+        (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "end" } })).Ok();
+
+        await using var spectator = await Frames.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
+        await using var teacher = await Frames.WatchAsync(server, instructor, gameId);
+        Assert.DoesNotContain(spectator.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
+        Assert.Contains(spectator.CatchUp, frame => frame.Contains("ChannelActive", StringComparison.Ordinal));
+        Assert.Contains(teacher.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
+    }
+
     /// <summary>Every frame a watching connection receives, as raw JSON text, plus the catch-up of its watch call.</summary>
     private sealed class Frames : IAsyncDisposable
     {

@@ -19,4 +19,5 @@ public sealed record ClassSummary(
     [property: Id(6)] ImmutableDictionary<string, string> Bots,
     [property: Id(7)] bool Started,
     [property: Id(8)] string? InstructorKey,
-    [property: Id(9)] int SpectatorDelaySeconds);
+    [property: Id(9)] int SpectatorDelaySeconds,
+    [property: Id(10)] bool RevealPrivateAfterEnd);

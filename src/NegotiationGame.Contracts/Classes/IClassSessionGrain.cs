@@ -26,6 +26,13 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("GetSummary")]
     Task<ClassSummary> GetSummary();
 
+    /// <summary>
+    /// The instructor's reveal policy: whether, once a game has ended, everyone (other parties, spectators) may read
+    /// its private channels. While a game runs, only the parties of a channel and the instructor read it.
+    /// </summary>
+    [Alias("SetRevealPolicy")]
+    Task<ClassSummary> SetRevealPolicy(bool revealPrivateAfterEnd);
+
     /// <summary>Whether <paramref name="key"/> is this class's instructor key.</summary>
     [Alias("IsInstructorKey")]
     Task<bool> IsInstructorKey(string key);

@@ -10,6 +10,7 @@ namespace NegotiationGame.Grains.Classes;
 [JsonDerivedType(typeof(SeatTaken), nameof(SeatTaken))]
 [JsonDerivedType(typeof(SeatMoved), nameof(SeatMoved))]
 [JsonDerivedType(typeof(ClassStarted), nameof(ClassStarted))]
+[JsonDerivedType(typeof(RevealPolicySet), nameof(RevealPolicySet))]
 internal abstract record ClassEvent;
 
 internal sealed record ClassCreated(
@@ -29,3 +30,5 @@ internal sealed record SeatMoved(Guid SeatId, string GameId, string PartyId) : C
 
 /// <summary>The class started; <paramref name="Bots"/> maps "gameId/partyId" to the strategy of the bot playing that role.</summary>
 internal sealed record ClassStarted(ImmutableDictionary<string, string> Bots) : ClassEvent;
+
+internal sealed record RevealPolicySet(bool RevealPrivateAfterEnd) : ClassEvent;

@@ -170,6 +170,17 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
     public Task<ClassSummary> GetSummary() => Task.FromResult(Summary(RequireState()));
 
+    public async Task<ClassSummary> SetRevealPolicy(bool revealPrivateAfterEnd)
+    {
+        var state = RequireState();
+        if (state.RevealPrivateAfterEnd != revealPrivateAfterEnd)
+        {
+            await AppendAsync(state, new RevealPolicySet(revealPrivateAfterEnd));
+        }
+
+        return Summary(state);
+    }
+
     public Task<bool> IsInstructorKey(string key) =>
         Task.FromResult(_state is { } state && key is not null &&
                         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(state.Created.InstructorKeyHash)));
@@ -208,7 +219,8 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         state.Bots ?? ImmutableDictionary<string, string>.Empty,
         state.Bots is not null,
         null,
-        state.Created.SpectatorDelaySeconds);
+        state.Created.SpectatorDelaySeconds,
+        state.RevealPrivateAfterEnd);
 
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));

@@ -20,6 +20,8 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public ImmutableDictionary<string, string>? Bots { get; private set; }
 
+    public bool RevealPrivateAfterEnd { get; private set; } = true;
+
     public long LastSequence { get; set; } = 1;
 
     public static string GameIdOf(string classId, int game) => $"{classId}-{game:00}";
@@ -37,6 +39,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
                 break;
             case ClassStarted started:
                 Bots = started.Bots;
+                break;
+            case RevealPolicySet policy:
+                RevealPrivateAfterEnd = policy.RevealPrivateAfterEnd;
                 break;
             default:
                 throw new InvalidOperationException($"{classEvent.GetType().Name} cannot follow the creation of a class.");

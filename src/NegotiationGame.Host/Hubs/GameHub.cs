@@ -116,6 +116,18 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         return new { ok = true, @class = summary, games, scenario = scenario is null ? null : ScenarioView.Of(scenario) };
     }
 
+    public async Task<object> SetRevealPolicy(RevealPolicyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Instructor(request.Token) is not { } grant)
+        {
+            return Refusal(request.Token);
+        }
+
+        var summary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd);
+        return new { ok = true, @class = summary };
+    }
+
     public async Task<object> Instruct(InstructRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -207,9 +219,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         // are revealed to everyone once the game has ended.
         // Spectators sit in their own group, which receives every event only after the class's spectator delay.
         var game = grains.GetGrain<IGameGrain>(gameId);
-        var revealed = (await game.GetSummary()).Phase == "Ended";
         var spectator = grant.Role == AccessRole.Spectator;
-        var delay = TimeSpan.FromSeconds((await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary()).SpectatorDelaySeconds);
+        var classSummary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
+        var revealed = classSummary.RevealPrivateAfterEnd && (await game.GetSummary()).Phase == "Ended";
+        var delay = TimeSpan.FromSeconds(classSummary.SpectatorDelaySeconds);
         if (!spectator)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Participants(gameId));

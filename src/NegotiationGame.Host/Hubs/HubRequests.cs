@@ -18,6 +18,8 @@ public sealed record TokenRequest(string? Token);
 
 public sealed record StartClassRequest(string? Token, string? Bots);
 
+public sealed record RevealPolicyRequest(string? Token, bool RevealPrivateAfterEnd);
+
 public sealed record InstructRequest(string? Token, string? GameId, JsonElement Command);
 
 public sealed record ActRequest(string? Token, Guid? CommandId, JsonElement Command, string? GameId = null, string? PartyId = null);

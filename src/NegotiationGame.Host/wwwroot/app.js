@@ -509,11 +509,19 @@ function showClass(app, saved) {
     refresh();
   });
 
+  const reveal = field(root, "reveal");
+  reveal.addEventListener("change", async () => {
+    const result = await call("setRevealPolicy", { token, revealPrivateAfterEnd: reveal.checked });
+    if (!result.ok) return showError(errorNode, errorText(result));
+    toast(reveal.checked ? "Private channels will be revealed when each game ends." : "Private channels stay private after the games end.");
+  });
+
   async function refresh() {
     const result = await call("getClass", { token });
     if (!result.ok) return showError(errorNode, errorText(result));
     showError(errorNode, "");
     lastClass = result.class;
+    reveal.checked = lastClass.revealPrivateAfterEnd;
     renderClassFacts(root, lastClass);
     renderRoster(field(root, "roster"), lastClass);
     renderOverview(field(root, "overview"), result.games ?? []);
