@@ -11,7 +11,7 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
     private static readonly string[] ToUkraine = ["ukraine"];
 
     [Fact]
-    public async Task Four_players_play_a_game_from_joining_to_its_end_and_everyone_sees_it_live()
+    public async Task Four_players_play_a_game_from_joining_to_the_debrief_and_everyone_sees_it_live()
     {
         await using var instructor = await server.ConnectAsync();
         var created = (await instructor.CallAsync("createClass", new { title = "Seminar", scenario = "ukraine-2025", games = 1 })).Ok();
@@ -61,6 +61,10 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal("deadline", ended.GetProperty("data").GetProperty("reason").GetString());
         var overview = (await instructor.CallAsync("getClass", new { token = instructorToken })).Ok();
         Assert.Equal("Ended", overview.GetProperty("games")[0].GetProperty("phase").GetString());
+        var debrief = (await instructor.CallAsync("getDebrief", new { token = instructorToken, gameId })).Ok();
+        // Security with a European force waits for the EU's signature: only minerals binds.
+        Assert.Equal(["minerals"], debrief.GetProperty("outcome").GetProperty("binding").EnumerateObject().Select(p => p.Name));
+        Assert.Single(debrief.GetProperty("offers").EnumerateArray());
         foreach (var (_, (connection, _, inbox)) in players)
         {
             await inbox.WaitForAsync("GameEnded", Patience);
@@ -108,30 +112,36 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
-    public async Task A_client_that_comes_back_gets_exactly_the_events_it_missed()
+    public async Task A_client_whose_connection_dropped_gets_exactly_the_events_it_missed_and_then_the_live_ones()
     {
         await using var connection = await server.ConnectAsync();
         var created = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
         var instructor = created.GetProperty("instructorToken").GetString();
         var gameId = created.GetProperty("gameIds")[0].GetString();
+        var spectatorToken = created.GetProperty("spectatorTokens").GetProperty(gameId!).GetString();
         (await connection.CallAsync("startClass", new { token = instructor, bots = "conceder" })).Ok();
-        var first = (await connection.CallAsync("watch", new { token = instructor, gameId, afterSequence = 0 })).Ok();
-        var seen = first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
-        var lastSeen = seen[^1];
+        await using var watcher = await server.ConnectAsync();
+        var live = new EventInbox(watcher);
+        var first = (await watcher.CallAsync("watch", new { token = spectatorToken, gameId, afterSequence = 0 })).Ok();
+        var lastSeen = first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).Max();
 
-        // Away while three rounds go by.
+        // The socket drops while three rounds go by.
+        await watcher.StopAsync();
         for (var round = 0; round < 3; round++)
         {
             (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "processNow" } })).Ok();
         }
 
-        await using var back = await server.ConnectAsync();
-        var missed = (await back.CallAsync("watch", new { token = instructor, gameId, afterSequence = lastSeen })).Ok();
+        await watcher.StartAsync();
+        var missed = (await watcher.CallAsync("watch", new { token = spectatorToken, gameId, afterSequence = lastSeen })).Ok();
+        (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "news", headline = "Back online", body = "" } })).Ok();
+        var news = await live.WaitForAsync("NewsInjected", Patience);
 
-        var sequences = missed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
-        Assert.Equal(Enumerable.Range((int)lastSeen + 1, sequences.Count).Select(n => (long)n), sequences);
-        Assert.Equal(missed.GetProperty("summary").GetProperty("lastSequence").GetInt64(), sequences[^1]);
-        Assert.Equal(2, seen[0]);
+        var caughtUp = missed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range((int)lastSeen + 1, caughtUp.Count).Select(n => (long)n), caughtUp);
+        Assert.Equal(missed.GetProperty("summary").GetProperty("lastSequence").GetInt64(), caughtUp[^1]);
+        Assert.Equal(caughtUp[^1] + 1, news.GetProperty("sequence").GetInt64());
+        Assert.DoesNotContain(live.Sequences, sequence => sequence > lastSeen && sequence <= caughtUp[^1]);
     }
 
     /// <summary>Collects the gameEvent messages a connection receives and lets a test await one of a type.</summary>
