@@ -262,8 +262,11 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             record.Apply(entries[i], events[i]);
         }
 
-        ImmutableArray<LoggedEvent> appended = [.. entries];
-        await _observers.Notify(observer => observer.OnEvents(GameId, appended));
+        if (_observers.Count > 0)
+        {
+            ImmutableArray<LoggedEvent> appended = [.. entries];
+            await _observers.Notify(observer => observer.OnEvents(GameId, appended));
+        }
     }
 
     private GameSummary Summary(GameRecord record)
