@@ -15,7 +15,7 @@ namespace NegotiationGame.LoadTests;
 /// </summary>
 internal static class ThroughputRun
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
 
     public static async Task<(double PingCallsPerSecond, double OffersPerSecond, double CommandsPerSecond)> MeasureAsync(
         IClusterClient client, int games, TimeSpan duration, string label, TextWriter progress)
@@ -33,7 +33,7 @@ internal static class ThroughputRun
             return calls;
         }
 
-        // A few unmeasured seconds first, so that the baseline is not measured while the JIT is still compiling.
+        // Eight unmeasured seconds first, so that the baseline is not measured while the JIT is still compiling.
         await RunForAsync(games, WarmUp, PingLoop);
         var ping = await RunForAsync(games, duration, PingLoop);
         progress.WriteLine($"  ping: {ping / duration.TotalSeconds:N0} calls/s over {games} grains");
