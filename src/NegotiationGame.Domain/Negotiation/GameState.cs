@@ -55,19 +55,4 @@ public sealed record GameState(
 
         return package;
     }
-
-    /// <summary>Every settled issue, binding or provisional, at its agreed option.</summary>
-    public Package SettledPackage()
-    {
-        var package = Package.Empty;
-        for (var issue = 0; issue < Settlements.Length; issue++)
-        {
-            if (Settlements[issue] is { } settlement)
-            {
-                package = package.With(issue, settlement.Option);
-            }
-        }
-
-        return package;
-    }
 }

@@ -75,7 +75,7 @@ public sealed class GameRulesTests
         Assert.False(game.State.Settlements[Donetsk]!.IsBinding);
         Assert.False(game.State.Settlements[Sanctions]!.IsBinding);
         Assert.True(game.State.BindingPackage().IsEmpty);
-        Assert.Equal(Package((Donetsk, Recognised), (Sanctions, Lifted)), game.State.SettledPackage());
+        Assert.Equal((Recognised, Lifted), (game.State.Settlements[Donetsk]!.Option, game.State.Settlements[Sanctions]!.Option));
 
         var signed = Assert.IsType<AgreementSigned>(Assert.Single(game.Accept(new SignAgreement(Ukraine, 1))));
         Assert.Equal(1 << Donetsk, signed.NewlyBindingIssueMask);
