@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -19,20 +18,20 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         var instructorToken = created.GetProperty("instructorToken").GetString()!;
         var gameId = created.GetProperty("gameIds")[0].GetString()!;
 
-        var players = new Dictionary<string, (HubConnection Connection, string Token, EventInbox Inbox)>();
+        var players = new Dictionary<string, (HubConnection Connection, string Token, ReceivedMessages Inbox)>();
         foreach (var party in Parties)
         {
             var code = created.GetProperty("joinCodes").EnumerateArray().Single(c => c.GetProperty("partyId").GetString() == party).GetProperty("code").GetString();
             var connection = await server.ConnectAsync();
             var joined = (await connection.CallAsync("joinClass", new { classId, code, name = $"Student {party}" })).Ok();
             Assert.Equal(party, joined.GetProperty("partyId").GetString());
-            players[party] = (connection, joined.GetProperty("token").GetString()!, new EventInbox(connection));
+            players[party] = (connection, joined.GetProperty("token").GetString()!, new ReceivedMessages(connection));
         }
 
         var started = (await instructor.CallAsync("startClass", new { token = instructorToken, bots = "conceder" })).Ok();
         Assert.Empty(started.GetProperty("class").GetProperty("bots").EnumerateObject());
         await using var spectator = await server.ConnectAsync();
-        var spectatorInbox = new EventInbox(spectator);
+        var spectatorInbox = new ReceivedMessages(spectator);
         (await spectator.CallAsync("watch", new { token = created.GetProperty("spectatorTokens").GetProperty(gameId).GetString(), gameId, afterSequence = 0 })).Ok();
         foreach (var (_, (connection, token, _)) in players)
         {
@@ -41,7 +40,7 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
 
         var us = players["us"];
         (await us.Connection.CallAsync("act", new { token = us.Token, commandId = Guid.NewGuid(), command = new { type = "table", package = new { minerals = "share-25", security = "european-force" }, addressees = ToUkraine } })).Ok();
-        var tabled = await players["ukraine"].Inbox.WaitForAsync("OfferTabled", Patience);
+        var tabled = await players["ukraine"].Inbox.WaitForTypeAsync("OfferTabled", Patience);
         Assert.Equal("share-25", tabled.GetProperty("data").GetProperty("package").GetProperty("minerals").GetString());
 
         var ukraine = players["ukraine"];
@@ -50,14 +49,14 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.True(offer.GetProperty("needsMyAnswer").GetBoolean());
         Assert.Equal(10, view.GetProperty("scenario").GetProperty("issues").GetArrayLength());
         (await ukraine.Connection.CallAsync("act", new { token = ukraine.Token, commandId = Guid.NewGuid(), command = new { type = "accept", offerId = 1 } })).Ok();
-        await spectatorInbox.WaitForAsync("AgreementConcluded", Patience);
+        await spectatorInbox.WaitForTypeAsync("AgreementConcluded", Patience);
 
         for (var round = 0; round < 6; round++)
         {
             (await instructor.CallAsync("instruct", new { token = instructorToken, gameId, command = new { type = "processNow" } })).Ok();
         }
 
-        var ended = await spectatorInbox.WaitForAsync("GameEnded", Patience);
+        var ended = await spectatorInbox.WaitForTypeAsync("GameEnded", Patience);
         Assert.Equal("deadline", ended.GetProperty("data").GetProperty("reason").GetString());
         var overview = (await instructor.CallAsync("getClass", new { token = instructorToken })).Ok();
         Assert.Equal("Ended", overview.GetProperty("games")[0].GetProperty("phase").GetString());
@@ -67,7 +66,7 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Single(debrief.GetProperty("offers").EnumerateArray());
         foreach (var (_, (connection, _, inbox)) in players)
         {
-            await inbox.WaitForAsync("GameEnded", Patience);
+            await inbox.WaitForTypeAsync("GameEnded", Patience);
             Assert.Equal(inbox.Sequences.Distinct().Count(), inbox.Sequences.Count);
             await connection.DisposeAsync();
         }
@@ -121,7 +120,7 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         var spectatorToken = created.GetProperty("spectatorTokens").GetProperty(gameId!).GetString();
         (await connection.CallAsync("startClass", new { token = instructor, bots = "conceder" })).Ok();
         await using var watcher = await server.ConnectAsync();
-        var live = new EventInbox(watcher);
+        var live = new ReceivedMessages(watcher);
         var first = (await watcher.CallAsync("watch", new { token = spectatorToken, gameId, afterSequence = 0 })).Ok();
         var lastSeen = first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).Max();
 
@@ -135,41 +134,12 @@ public sealed class GameHubTests(ServerFixture server) : IClassFixture<ServerFix
         await watcher.StartAsync();
         var missed = (await watcher.CallAsync("watch", new { token = spectatorToken, gameId, afterSequence = lastSeen })).Ok();
         (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "news", headline = "Back online", body = "" } })).Ok();
-        var news = await live.WaitForAsync("NewsInjected", Patience);
+        var news = await live.WaitForTypeAsync("NewsInjected", Patience);
 
         var caughtUp = missed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(Enumerable.Range((int)lastSeen + 1, caughtUp.Count).Select(n => (long)n), caughtUp);
         Assert.Equal(missed.GetProperty("summary").GetProperty("lastSequence").GetInt64(), caughtUp[^1]);
         Assert.Equal(caughtUp[^1] + 1, news.GetProperty("sequence").GetInt64());
         Assert.DoesNotContain(live.Sequences, sequence => sequence > lastSeen && sequence <= caughtUp[^1]);
-    }
-
-    /// <summary>Collects the gameEvent messages a connection receives and lets a test await one of a type.</summary>
-    private sealed class EventInbox
-    {
-        private readonly ConcurrentQueue<JsonElement> _events = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public EventInbox(HubConnection connection) => connection.On<JsonElement>("gameEvent", message =>
-        {
-            _events.Enqueue(message);
-            _arrived.Release();
-        });
-
-        public List<long> Sequences => [.. _events.Select(e => e.GetProperty("sequence").GetInt64())];
-
-        public async Task<JsonElement> WaitForAsync(string type, TimeSpan timeout)
-        {
-            using var deadline = new CancellationTokenSource(timeout);
-            while (true)
-            {
-                if (_events.FirstOrDefault(e => e.GetProperty("type").GetString() == type) is { ValueKind: JsonValueKind.Object } found)
-                {
-                    return found;
-                }
-
-                await _arrived.WaitAsync(deadline.Token);
-            }
-        }
     }
 }

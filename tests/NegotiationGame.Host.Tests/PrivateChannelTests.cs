@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -95,46 +94,32 @@ public sealed class PrivateChannelTests(ServerFixture server) : IClassFixture<Se
         Assert.Contains(teacher.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
     }
 
-    /// <summary>Every frame a watching connection receives, as raw JSON text, plus the catch-up of its watch call.</summary>
+    /// <summary>A connection watching a game: what its watch call caught up on, and every frame pushed to it since.</summary>
     private sealed class Frames : IAsyncDisposable
     {
-        private readonly ConcurrentQueue<JsonElement> _events = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        private Frames(HubConnection connection) => Connection = connection;
+        private Frames(HubConnection connection)
+        {
+            Connection = connection;
+            Pushed = new ReceivedMessages(connection);
+        }
 
         public HubConnection Connection { get; }
 
+        public ReceivedMessages Pushed { get; }
+
         public List<string> CatchUp { get; private set; } = [];
 
-        public List<string> Raw => [.. _events.Select(e => e.GetRawText()), .. CatchUp];
+        public List<string> Raw => [.. Pushed.All.Select(e => e.GetRawText()), .. CatchUp];
 
         public static async Task<Frames> WatchAsync(ServerFixture server, string token, string gameId)
         {
             var frames = new Frames(await server.ConnectAsync());
-            frames.Connection.On<JsonElement>("gameEvent", message =>
-            {
-                frames._events.Enqueue(message);
-                frames._arrived.Release();
-            });
             var watched = (await frames.Connection.CallAsync("watch", new { token, gameId, afterSequence = 0 })).Ok();
             frames.CatchUp = [.. watched.GetProperty("events").EnumerateArray().Select(e => e.GetRawText())];
             return frames;
         }
 
-        public async Task<JsonElement> WaitForAsync(string type, TimeSpan timeout)
-        {
-            using var deadline = new CancellationTokenSource(timeout);
-            while (true)
-            {
-                if (_events.FirstOrDefault(e => e.GetProperty("type").GetString() == type) is { ValueKind: JsonValueKind.Object } found)
-                {
-                    return found;
-                }
-
-                await _arrived.WaitAsync(deadline.Token);
-            }
-        }
+        public Task<JsonElement> WaitForAsync(string type, TimeSpan timeout) => Pushed.WaitForTypeAsync(type, timeout);
 
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }

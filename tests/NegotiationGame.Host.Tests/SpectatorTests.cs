@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace NegotiationGame.Host.Tests;
 
@@ -20,10 +17,10 @@ public sealed class SpectatorTests(ServerFixture server) : IClassFixture<ServerF
         (await connection.CallAsync("startClass", new { token = created.GetProperty("instructorToken").GetString(), bots = "boulware" })).Ok();
         var spectatorToken = created.GetProperty("spectatorTokens").GetProperty(gameId).GetString();
         await using var spectator = await server.ConnectAsync();
-        var spectatorFeed = new Messages(spectator, "gameEvent");
+        var spectatorFeed = new ReceivedMessages(spectator);
         (await spectator.CallAsync("watch", new { token = spectatorToken, gameId })).Ok();
         await using var player = await server.ConnectAsync();
-        var playerFeed = new Messages(player, "gameEvent");
+        var playerFeed = new ReceivedMessages(player);
         (await player.CallAsync("watch", new { token = us, gameId })).Ok();
 
         (await player.CallAsync("act", new { token = us, commandId = Guid.NewGuid(), command = new { type = "statement", text = "Live from Washington." } })).Ok();
@@ -48,7 +45,7 @@ public sealed class SpectatorTests(ServerFixture server) : IClassFixture<ServerF
         var gameId = created.GetProperty("gameIds")[0].GetString()!;
         var instructor = created.GetProperty("instructorToken").GetString();
         (await connection.CallAsync("startClass", new { token = instructor, bots = "linear" })).Ok();
-        var counts = new Messages(connection, "spectators");
+        var counts = new ReceivedMessages(connection, "spectators");
         (await connection.CallAsync("watch", new { token = instructor, gameId })).Ok();
         var spectatorToken = created.GetProperty("spectatorTokens").GetProperty(gameId).GetString();
 
@@ -72,34 +69,5 @@ public sealed class SpectatorTests(ServerFixture server) : IClassFixture<ServerF
 
         Assert.Equal("InvalidRequest", (await connection.CallAsync("createClass", new { games = 1, spectatorDelaySeconds = -5 })).ErrorCode());
         Assert.Equal("InvalidRequest", (await connection.CallAsync("createClass", new { games = 1, spectatorDelaySeconds = 86_400 })).ErrorCode());
-    }
-
-    /// <summary>Every message of one kind a connection receives, awaitable.</summary>
-    private sealed class Messages
-    {
-        private readonly ConcurrentQueue<JsonElement> _received = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public Messages(HubConnection connection, string method) => connection.On<JsonElement>(method, message =>
-        {
-            _received.Enqueue(message);
-            _arrived.Release();
-        });
-
-        public List<JsonElement> All => [.. _received];
-
-        public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> condition, TimeSpan timeout)
-        {
-            using var deadline = new CancellationTokenSource(timeout);
-            while (true)
-            {
-                if (_received.FirstOrDefault(condition) is { ValueKind: JsonValueKind.Object } found)
-                {
-                    return found;
-                }
-
-                await _arrived.WaitAsync(deadline.Token);
-            }
-        }
     }
 }
