@@ -21,6 +21,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddSingleton<TokenService>();
 builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<DebriefBuilder>();
+builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
 builder.Services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
 

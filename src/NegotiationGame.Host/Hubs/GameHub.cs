@@ -14,7 +14,7 @@ namespace NegotiationGame.Host.Hubs;
 /// The one hub of the protocol (docs/protocol.md). It authorises every call from the token alone, then calls the
 /// grains; it holds no game state, so any host can serve any game.
 /// </summary>
-public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs) : Hub
+public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs, GameScenarios scenarios) : Hub
 {
     public async Task<object> CreateClass(CreateClassRequest request)
     {
@@ -112,7 +112,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         var games = summary.Started
             ? await Task.WhenAll(summary.GameIds.Select(game => grains.GetGrain<IGameGrain>(game).GetSummary()))
             : [];
-        var scenario = summary.Started ? await ScenarioOfGameAsync(summary.GameIds[0]) : BundledScenarios.FindJson(summary.ScenarioId) is not null ? BundledScenarios.Load(summary.ScenarioId) : null;
+        var scenario = summary.Started ? await scenarios.FindAsync(summary.GameIds[0]) : BundledScenarios.FindJson(summary.ScenarioId) is not null ? BundledScenarios.Load(summary.ScenarioId) : null;
         return new { ok = true, @class = summary, games, scenario = scenario is null ? null : ScenarioView.Of(scenario) };
     }
 
@@ -187,7 +187,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return tokens.Read(request.Token) is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only a player has a party view.");
         }
 
-        if (await ScenarioOfGameAsync(gameId) is not { } scenario)
+        if (await scenarios.FindAsync(gameId) is not { } scenario)
         {
             return NotStarted();
         }
@@ -209,7 +209,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return HubResults.Forbidden("Your token does not give access to that game.");
         }
 
-        if (await ScenarioOfGameAsync(gameId) is not { } scenario)
+        if (await scenarios.FindAsync(gameId) is not { } scenario)
         {
             return NotStarted();
         }
@@ -306,13 +306,6 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     private object Refusal(string? token) => tokens.Read(token) is null
         ? HubResults.Unauthorized()
         : HubResults.Forbidden("Only the instructor of the class can do that.");
-
-    /// <summary>The scenario of a game, from the first entry of its log; null while the game does not exist yet.</summary>
-    private async Task<Domain.Scenarios.Scenario?> ScenarioOfGameAsync(string gameId)
-    {
-        var first = await grains.GetGrain<IGameGrain>(gameId).ReadLog(0, 1);
-        return first.IsEmpty ? null : GameCreatedCodec.Decode(first[0].Data).Scenario;
-    }
 
     private static object NotStarted() =>
         HubResults.Failure("GameNotFound", "This game has not been created yet: the instructor has not started the class.");
