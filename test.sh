@@ -13,29 +13,22 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-if ! command -v npm >/dev/null 2>&1; then
-  # The server's build bundles the SignalR JavaScript client from npm.
-  echo "== installing Node.js and npm"
+# ensure COMMAND "DEBIAN PACKAGES" "WHY": installs the packages with apt when the command is missing.
+ensure() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "== installing $2 ($3)"
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+    apt-get update -qq && apt-get install -y -qq $2 >/dev/null
   else
-    echo "Node.js with npm is required (https://nodejs.org)." >&2
+    echo "'$1' is required: $3. Install the Debian packages: $2." >&2
     exit 1
   fi
-fi
+}
+
+ensure npm "nodejs npm" "the server's build bundles the SignalR JavaScript client from npm"
+ensure chromium chromium "the browser tests drive Debian's Chromium headless; no test tool downloads a browser of its own"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-if ! command -v chromium >/dev/null 2>&1; then
-  # The browser tests drive Debian's Chromium headless; no test tool downloads a browser of its own.
-  echo "== installing Chromium"
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Chromium is required for the browser tests (Debian package 'chromium')." >&2
-    exit 1
-  fi
-fi
 
 echo "== front-end packages"
 (cd tests/NegotiationGame.Host.Tests/node && npm ci --no-audit --no-fund --loglevel=error)
