@@ -49,37 +49,25 @@ public sealed class DebriefBuilder
         };
     }
 
-    /// <summary>Every offer at the moment it was tabled, with what it is worth to each party (open issues at no deal).</summary>
+    /// <summary>
+    /// Every offer, with when it was tabled and what it is worth to each party (open issues at no deal). Offers are
+    /// numbered in the order they were tabled, so the n-th OfferTabled entry of the log is offer n.
+    /// </summary>
     private static IEnumerable<object> Offers(GameRecord record, IReadOnlyList<LoggedEvent> log)
     {
         var scenario = record.Header.Scenario;
-        var round = 0;
-        foreach (var entry in log.Skip(1))
+        var tabled = log.Where(entry => entry.Type == nameof(OfferTabled));
+        return record.State.Offers.Zip(tabled, (offer, entry) => new
         {
-            switch (record.Codec.Decode(entry.Type, entry.Data))
-            {
-                case NegotiationStarted:
-                    round = 1;
-                    break;
-                case RoundAdvanced advanced:
-                    round = advanced.Round;
-                    break;
-                case OfferTabled tabled:
-                    var offer = record.State.FindOffer(tabled.OfferId)!;
-                    yield return new
-                    {
-                        offerId = tabled.OfferId,
-                        sequence = entry.Sequence,
-                        at = entry.At,
-                        round,
-                        proposer = scenario.Parties[tabled.Proposer].Id,
-                        package = Options(scenario, tabled.Package),
-                        utilities = scenario.Parties.ToDictionary(party => party.Id, party => scenario.Utilities.Utility(party.Index, tabled.Package) / 100.0),
-                        status = offer.Status.ToString(),
-                    };
-                    break;
-            }
-        }
+            offerId = offer.Id,
+            sequence = entry.Sequence,
+            at = entry.At,
+            round = offer.TabledInRound,
+            proposer = scenario.Parties[offer.Proposer].Id,
+            package = Options(scenario, offer.Package),
+            utilities = scenario.Parties.ToDictionary(party => party.Id, party => scenario.Utilities.Utility(party.Index, offer.Package) / 100.0),
+            status = offer.Status.ToString(),
+        });
     }
 
     private static object? Point(Scenario scenario, RankedOutcome? outcome) => outcome is null
