@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using NegotiationGame.LoadTests;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
-// Usage: throughput [games] [seconds] [chart.svg] | memory [games]
+// Usage: throughput [games] [seconds] [chart.svg] | memory [games] | store [streams] [seconds]
 var mode = args.ElementAtOrDefault(0) ?? "throughput";
 var output = Console.Out;
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -21,6 +22,27 @@ if (mode == "memory")
     }
 
     foreach (var file in Directory.GetFiles(Path.GetDirectoryName(memoryPath)!, Path.GetFileName(memoryPath) + "*"))
+    {
+        File.Delete(file);
+    }
+
+    return;
+}
+
+if (mode == "store")
+{
+    var streams = int.Parse(args.ElementAtOrDefault(1) ?? "1000", CultureInfo.InvariantCulture);
+    var storeDuration = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture));
+    var storePath = Path.Combine(Path.GetTempPath(), $"negotiationgame-store-{Guid.NewGuid():N}.db");
+    await using (var store = new SqliteEventStore(storePath))
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var appends = await StoreRun.MeasureAppendsPerSecondAsync(store, streams, storeDuration);
+        var cpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (appends * storeDuration.TotalSeconds);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SQLite store alone: {appends:N0} appends/s from {streams} streams, {store.Commits:N0} commits, {cpuPerAppend:F1} µs of CPU per append"));
+    }
+
+    foreach (var file in Directory.GetFiles(Path.GetDirectoryName(storePath)!, Path.GetFileName(storePath) + "*"))
     {
         File.Delete(file);
     }
