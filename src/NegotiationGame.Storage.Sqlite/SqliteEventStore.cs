@@ -9,21 +9,33 @@ namespace NegotiationGame.Storage.Sqlite;
 /// Streams in one SQLite file (WAL, synchronous=FULL: a commit is on disk when it returns). Appends from every game
 /// queue up and a single writer commits whatever has queued in one transaction (group commit), so that many games
 /// share each fsync instead of paying one each. Each append is still all-or-nothing: one that does not continue its
-/// stream is refused before anything of it is written, and fails alone. The writer is the file's only writer, so it
-/// keeps each stream's last sequence number in memory after reading it once.
+/// stream is refused before anything of it is written, and fails alone.
 /// </summary>
+/// <remarks>
+/// Events are rows in append order; the index that finds a stream's events is written in bulk, not with every
+/// commit. Indexed row by row, each append of a busy server landed on a different index page, and writing those pages
+/// cost four fifths of the store's time. The writer, the file's only writer, keeps the positions of the events it
+/// has committed but not yet indexed in memory and readers merge them in; an event is acknowledged only after it is
+/// committed, so the index is a cache of the events table and the file alone is the record. On opening, events
+/// past the index's high-water mark (left by a crash) are indexed before anything else happens.
+/// </remarks>
 public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
 {
     private const int MaxAppendsPerCommit = 8_192;
 
     private readonly string _connectionString;
+    private readonly SqliteIndexing _indexing;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
+    private readonly Lock _unindexedLock = new();
+    private readonly Dictionary<string, List<StreamPosition>> _unindexed = new(StringComparer.Ordinal);
+    private int _unindexedCount;
     private long _commits;
 
-    public SqliteEventStore(string path)
+    public SqliteEventStore(string path, SqliteIndexing? indexing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _indexing = indexing ?? SqliteIndexing.Default;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -35,8 +47,6 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         {
             Execute(connection, """
                 PRAGMA journal_mode = WAL;
-                -- Rows go in append order (rowid), so a group commit writes new pages at the end of the table;
-                -- only the small index entries land all over the file. Keyed by stream, rows cost twice as much.
                 CREATE TABLE IF NOT EXISTS events (
                     position   INTEGER PRIMARY KEY,
                     stream_id  TEXT    NOT NULL,
@@ -46,11 +56,37 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                     type       TEXT    NOT NULL,
                     data       TEXT    NOT NULL
                 );
-                CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_id, sequence);
+                CREATE TABLE IF NOT EXISTS stream_index (
+                    stream_id TEXT    NOT NULL,
+                    sequence  INTEGER NOT NULL,
+                    position  INTEGER NOT NULL,
+                    PRIMARY KEY (stream_id, sequence)
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS indexed_through (
+                    id       INTEGER PRIMARY KEY CHECK (id = 1),
+                    position INTEGER NOT NULL
+                );
+                INSERT OR IGNORE INTO indexed_through (id, position) VALUES (1, 0);
+                CREATE TABLE IF NOT EXISTS streams (
+                    stream_id TEXT NOT NULL PRIMARY KEY
+                ) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS deadlines (
                     game_id   TEXT    NOT NULL PRIMARY KEY,
                     due_ticks INTEGER NOT NULL
                 ) WITHOUT ROWID;
+                """);
+
+            // Also converts a file of the earlier layout, which indexed every row as it was written.
+            Execute(connection, """
+                BEGIN IMMEDIATE;
+                INSERT INTO stream_index (stream_id, sequence, position)
+                    SELECT stream_id, sequence, position FROM events
+                    WHERE position > (SELECT position FROM indexed_through) ORDER BY stream_id, sequence;
+                INSERT OR IGNORE INTO streams (stream_id)
+                    SELECT DISTINCT stream_id FROM events WHERE position > (SELECT position FROM indexed_through);
+                UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events);
+                DROP INDEX IF EXISTS events_by_stream;
+                COMMIT;
                 """);
         }
 
@@ -72,27 +108,59 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             : Task.FromException(new ObjectDisposedException(nameof(SqliteEventStore)));
     }
 
+    /// <summary>Number of events committed but not yet in the stream index.</summary>
+    public int UnindexedCount
+    {
+        get
+        {
+            lock (_unindexedLock)
+            {
+                return _unindexedCount;
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(string streamId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT sequence, at_ticks, command_id, type, data FROM events
-            WHERE stream_id = $stream AND sequence > $after ORDER BY sequence LIMIT $max
-            """;
-        command.Parameters.AddWithValue("$stream", streamId);
-        command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$max", maxCount);
-        var entries = new List<LoggedEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // Taken before the query: whatever the writer indexes meanwhile, the query sees at least this much indexed,
+        // and the rest is in this copy.
+        StreamPosition[] unindexed;
+        lock (_unindexedLock)
         {
-            entries.Add(new LoggedEvent(
-                reader.GetInt64(0),
-                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
-                reader.GetGuid(2),
-                reader.GetString(3),
-                reader.GetString(4)));
+            unindexed = _unindexed.TryGetValue(streamId, out var positions) ? [.. positions] : [];
+        }
+
+        await using var connection = Open();
+        var entries = new List<LoggedEvent>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT e.sequence, e.at_ticks, e.command_id, e.type, e.data
+                FROM stream_index i JOIN events e ON e.position = i.position
+                WHERE i.stream_id = $stream AND i.sequence > $after ORDER BY i.sequence LIMIT $max
+                """;
+            command.Parameters.AddWithValue("$stream", streamId);
+            command.Parameters.AddWithValue("$after", afterSequence);
+            command.Parameters.AddWithValue("$max", maxCount);
+            await ReadEntriesAsync(command, entries, cancellationToken).ConfigureAwait(false);
+        }
+
+        var last = entries.Count > 0 ? entries[^1].Sequence : afterSequence;
+        if (entries.Count < maxCount && unindexed.Any(entry => entry.Sequence > last))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sequence, at_ticks, command_id, type, data FROM events WHERE position = $position";
+            var position = command.Parameters.Add("$position", SqliteType.Integer);
+            foreach (var entry in unindexed)
+            {
+                if (entry.Sequence <= last || entries.Count >= maxCount)
+                {
+                    continue;
+                }
+
+                position.Value = entry.Position;
+                await ReadEntriesAsync(command, entries, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return entries;
@@ -102,7 +170,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT stream_id FROM events WHERE substr(stream_id, 1, length($prefix)) = $prefix ORDER BY stream_id";
+        command.CommandText = "SELECT stream_id FROM streams WHERE substr(stream_id, 1, length($prefix)) = $prefix ORDER BY stream_id";
         command.Parameters.AddWithValue("$prefix", prefix);
         var streams = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -169,40 +237,80 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         command.ExecuteNonQuery();
     }
 
+    private static async Task ReadEntriesAsync(SqliteCommand command, List<LoggedEvent> entries, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new LoggedEvent(
+                reader.GetInt64(0),
+                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+                reader.GetGuid(2),
+                reader.GetString(3),
+                reader.GetString(4)));
+        }
+    }
+
     private void WriteLoop()
     {
         using var connection = Open();
         var lastSequences = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
+            var ready = _queue.Reader.WaitToReadAsync().AsTask();
+            if (!ready.IsCompleted && _unindexedCount > 0 && !ready.Wait(_indexing.IdleDelay))
+            {
+                CommitBatch(connection, lastSequences, batch, indexAll: true);
+            }
+
+            if (!ready.GetAwaiter().GetResult())
+            {
+                break;
+            }
+
             while (batch.Count < MaxAppendsPerCommit && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
 
-            CommitBatch(connection, lastSequences, batch);
+            CommitBatch(connection, lastSequences, batch, indexAll: _unindexedCount + batch.Count >= _indexing.BatchSize);
             batch.Clear();
+        }
+
+        if (_unindexedCount > 0)
+        {
+            CommitBatch(connection, lastSequences, batch, indexAll: true);
         }
     }
 
-    private void CommitBatch(SqliteConnection connection, Dictionary<string, long> lastSequences, List<PendingAppend> batch)
+    /// <summary>
+    /// Commits <paramref name="batch"/> in one transaction; with <paramref name="indexAll"/>, the same transaction
+    /// also indexes every event written so far, this batch's included.
+    /// </summary>
+    private void CommitBatch(SqliteConnection connection, Dictionary<string, long> lastSequences, List<PendingAppend> batch, bool indexAll)
     {
         var failures = new Exception?[batch.Count];
-        var written = new Dictionary<string, long>(StringComparer.Ordinal);
+        var written = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
         try
         {
             using var transaction = connection.BeginTransaction();
             using var last = connection.CreateCommand();
             last.Transaction = transaction;
-            last.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE stream_id = $stream";
+            last.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM stream_index WHERE stream_id = $stream";
             var lastStream = last.Parameters.Add("$stream", SqliteType.Text);
 
-            using var rows = new RowInserter(connection);
+            using var statements = new WriterStatements(connection);
             for (var i = 0; i < batch.Count; i++)
             {
                 var pending = batch[i];
-                if (!written.TryGetValue(pending.StreamId, out var streamLast) && !lastSequences.TryGetValue(pending.StreamId, out streamLast))
+                var positions = written.GetValueOrDefault(pending.StreamId);
+                long streamLast;
+                if (positions is not null)
+                {
+                    streamLast = positions[^1].Sequence;
+                }
+                else if (!lastSequences.TryGetValue(pending.StreamId, out streamLast))
                 {
                     lastStream.Value = pending.StreamId;
                     streamLast = (long)last.ExecuteScalar()!;
@@ -218,12 +326,26 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                     continue;
                 }
 
-                foreach (var entry in pending.Entries)
+                if (positions is null)
                 {
-                    rows.Add(pending.StreamId, entry);
+                    positions = [];
+                    written.Add(pending.StreamId, positions);
                 }
 
-                written[pending.StreamId] = pending.Entries[^1].Sequence;
+                foreach (var entry in pending.Entries)
+                {
+                    positions.Add(new StreamPosition(entry.Sequence, statements.AddEvent(pending.StreamId, entry)));
+                }
+
+                if (pending.Entries[0].Sequence == 1)
+                {
+                    statements.AddStream(pending.StreamId);
+                }
+            }
+
+            if (indexAll)
+            {
+                IndexEverything(statements, written);
             }
 
             transaction.Commit();
@@ -231,7 +353,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         }
         catch (SqliteException exception)
         {
-            // Nothing of this batch is on disk: the cached sequence numbers stay as they were.
+            // Nothing of this batch is on disk: the cached sequence numbers and the unindexed positions stay as they were.
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(exception);
@@ -240,9 +362,35 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             return;
         }
 
-        foreach (var (streamId, lastWritten) in written)
+        // Readers must find an event before anyone is told it is written.
+        lock (_unindexedLock)
         {
-            lastSequences[streamId] = lastWritten;
+            if (indexAll)
+            {
+                _unindexed.Clear();
+                _unindexedCount = 0;
+            }
+            else
+            {
+                foreach (var (streamId, positions) in written)
+                {
+                    if (_unindexed.TryGetValue(streamId, out var unindexed))
+                    {
+                        unindexed.AddRange(positions);
+                    }
+                    else
+                    {
+                        _unindexed.Add(streamId, positions);
+                    }
+
+                    _unindexedCount += positions.Count;
+                }
+            }
+        }
+
+        foreach (var (streamId, positions) in written)
+        {
+            lastSequences[streamId] = positions[^1].Sequence;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -258,54 +406,109 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         }
     }
 
-    /// <summary>
-    /// Inserts rows through one prepared statement, bound and stepped with SQLite's own API: the ADO.NET layer's
-    /// per-command costs are what would otherwise bound a group commit's size.
-    /// </summary>
-    private sealed class RowInserter : IDisposable
+    /// <summary>Indexes the events written before this transaction and in it, stream by stream, and moves the mark.</summary>
+    private void IndexEverything(WriterStatements statements, Dictionary<string, List<StreamPosition>> written)
     {
-        private readonly sqlite3_stmt _statement;
-
-        public RowInserter(SqliteConnection connection)
+        // Only this thread changes the unindexed positions, so it reads them without the lock.
+        var streams = _unindexed.Keys.Union(written.Keys).Order(StringComparer.Ordinal);
+        foreach (var streamId in streams)
         {
-            var result = raw.sqlite3_prepare_v2(
-                connection.Handle,
-                "INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                out _statement);
-            Check(connection, result);
-            Connection = connection;
-        }
-
-        private SqliteConnection Connection { get; }
-
-        public void Add(string stream, LoggedEvent entry)
-        {
-            raw.sqlite3_bind_text(_statement, 1, stream);
-            raw.sqlite3_bind_int64(_statement, 2, entry.Sequence);
-            raw.sqlite3_bind_int64(_statement, 3, entry.At.UtcTicks);
-            Span<byte> commandId = stackalloc byte[16];
-            entry.CommandId.TryWriteBytes(commandId);
-            raw.sqlite3_bind_blob(_statement, 4, commandId);
-            raw.sqlite3_bind_text(_statement, 5, entry.Type);
-            raw.sqlite3_bind_text(_statement, 6, entry.Data);
-            var result = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (result != raw.SQLITE_DONE)
+            foreach (var positions in (IEnumerable<List<StreamPosition>?>)[_unindexed.GetValueOrDefault(streamId), written.GetValueOrDefault(streamId)])
             {
-                Check(Connection, result);
+                foreach (var entry in positions ?? [])
+                {
+                    statements.AddToIndex(streamId, entry);
+                }
             }
         }
 
-        public void Dispose() => _statement.Dispose();
+        statements.MarkIndexedThroughLastEvent();
+    }
 
-        private static void Check(SqliteConnection connection, int result)
+    /// <summary>
+    /// The writer's statements, prepared once per commit and bound and stepped with SQLite's own API: the ADO.NET
+    /// layer's per-command costs are what would otherwise bound a group commit's size.
+    /// </summary>
+    private sealed class WriterStatements : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _insertEvent;
+        private readonly sqlite3_stmt _insertStream;
+        private readonly sqlite3_stmt _insertIndex;
+        private readonly sqlite3_stmt _markIndexed;
+
+        public WriterStatements(SqliteConnection connection)
+        {
+            _connection = connection;
+            _insertEvent = Prepare("INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+            _insertStream = Prepare("INSERT OR IGNORE INTO streams (stream_id) VALUES (?1)");
+            _insertIndex = Prepare("INSERT INTO stream_index (stream_id, sequence, position) VALUES (?1, ?2, ?3)");
+            _markIndexed = Prepare("UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events)");
+        }
+
+        /// <summary>Writes one event and returns its position.</summary>
+        public long AddEvent(string stream, LoggedEvent entry)
+        {
+            raw.sqlite3_bind_text(_insertEvent, 1, stream);
+            raw.sqlite3_bind_int64(_insertEvent, 2, entry.Sequence);
+            raw.sqlite3_bind_int64(_insertEvent, 3, entry.At.UtcTicks);
+            Span<byte> commandId = stackalloc byte[16];
+            entry.CommandId.TryWriteBytes(commandId);
+            raw.sqlite3_bind_blob(_insertEvent, 4, commandId);
+            raw.sqlite3_bind_text(_insertEvent, 5, entry.Type);
+            raw.sqlite3_bind_text(_insertEvent, 6, entry.Data);
+            Step(_insertEvent);
+            return raw.sqlite3_last_insert_rowid(_connection.Handle);
+        }
+
+        public void AddStream(string stream)
+        {
+            raw.sqlite3_bind_text(_insertStream, 1, stream);
+            Step(_insertStream);
+        }
+
+        public void AddToIndex(string stream, StreamPosition entry)
+        {
+            raw.sqlite3_bind_text(_insertIndex, 1, stream);
+            raw.sqlite3_bind_int64(_insertIndex, 2, entry.Sequence);
+            raw.sqlite3_bind_int64(_insertIndex, 3, entry.Position);
+            Step(_insertIndex);
+        }
+
+        public void MarkIndexedThroughLastEvent() => Step(_markIndexed);
+
+        public void Dispose()
+        {
+            _insertEvent.Dispose();
+            _insertStream.Dispose();
+            _insertIndex.Dispose();
+            _markIndexed.Dispose();
+        }
+
+        private sqlite3_stmt Prepare(string sql)
+        {
+            Check(raw.sqlite3_prepare_v2(_connection.Handle, sql, out var statement));
+            return statement;
+        }
+
+        private void Step(sqlite3_stmt statement)
+        {
+            var result = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            Check(result);
+        }
+
+        private void Check(int result)
         {
             if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE))
             {
-                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), result);
+                throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), result);
             }
         }
     }
+
+    /// <summary>Where an event of a stream is in the events table.</summary>
+    private readonly record struct StreamPosition(long Sequence, long Position);
 
     private sealed record PendingAppend(string StreamId, IReadOnlyList<LoggedEvent> Entries)
     {

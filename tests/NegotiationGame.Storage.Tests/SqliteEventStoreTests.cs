@@ -2,16 +2,19 @@ using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Storage.Tests;
 
-public sealed class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
+/// <summary>The contract and the SQLite store's own promises, with the stream index written as the server writes it.</summary>
+public class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
     private SqliteEventStore _store = null!;
 
     protected override IEventStore Store => _store;
 
+    protected virtual SqliteIndexing Indexing => SqliteIndexing.Default;
+
     public Task InitializeAsync()
     {
-        _store = new SqliteEventStore(_path);
+        _store = new SqliteEventStore(_path, Indexing);
         return Task.CompletedTask;
     }
 
@@ -31,7 +34,7 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifet
         await _store.AppendAsync("game/durable", entries);
         await _store.DisposeAsync();
 
-        _store = new SqliteEventStore(_path);
+        _store = new SqliteEventStore(_path, Indexing);
 
         Assert.Equal(entries, await _store.ReadAsync("game/durable", 0, 10));
         await _store.AppendAsync("game/durable", [Entry(3)]);
@@ -61,4 +64,16 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifet
         await Assert.ThrowsAsync<EventStoreConflictException>(() => bad);
         Assert.Single(await _store.ReadAsync("game/shared", 0, 10));
     }
+}
+
+/// <summary>The same tests with every event read from the events table: the index is written only on closing.</summary>
+public sealed class SqliteEventStoreUnindexedTests : SqliteEventStoreTests
+{
+    protected override SqliteIndexing Indexing => new(int.MaxValue, Timeout.InfiniteTimeSpan);
+}
+
+/// <summary>The same tests with the index written every few events, so that reads span indexed and unindexed events.</summary>
+public sealed class SqliteEventStoreFrequentIndexTests : SqliteEventStoreTests
+{
+    protected override SqliteIndexing Indexing => new(3, Timeout.InfiniteTimeSpan);
 }

@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+using NegotiationGame.Contracts;
+using NegotiationGame.Storage.Sqlite;
+
+namespace NegotiationGame.Storage.Tests;
+
+/// <summary>The stream index of the SQLite store is written in bulk; nothing read or written may notice.</summary>
+public sealed class SqliteStreamIndexTests : IAsyncLifetime
+{
+    private static readonly SqliteIndexing OnlyOnClosing = new(int.MaxValue, Timeout.InfiniteTimeSpan);
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Events_waiting_for_the_index_are_read_in_order_after_indexed_ones()
+    {
+        await using var store = new SqliteEventStore(_path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan));
+        var entries = Enumerable.Range(1, 6).Select(sequence => Entry(sequence)).ToArray();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AppendAsync("game/a", [entries[i]]);
+            Assert.Equal(i + 1, store.UnindexedCount);
+        }
+
+        await store.AppendAsync("game/a", [entries[3]]);
+        Assert.Equal(0, store.UnindexedCount);
+        await store.AppendAsync("game/a", entries[4..]);
+        Assert.Equal(2, store.UnindexedCount);
+
+        Assert.Equal(entries, await store.ReadAsync("game/a", 0, 100));
+        Assert.Equal(entries[3..5], await store.ReadAsync("game/a", 3, 2));
+        Assert.Equal(entries[4..], await store.ReadAsync("game/a", 4, 100));
+        Assert.Equal(entries[5..], await store.ReadAsync("game/a", 5, 1));
+        Assert.Empty(await store.ReadAsync("game/a", 6, 100));
+    }
+
+    [Fact]
+    public async Task The_writer_indexes_what_waits_once_it_has_nothing_else_to_write()
+    {
+        await using var store = new SqliteEventStore(_path, new SqliteIndexing(int.MaxValue, TimeSpan.FromMilliseconds(20)));
+
+        await store.AppendAsync("game/idle", [Entry(1), Entry(2)]);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (store.UnindexedCount > 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        Assert.Equal(2, (await store.ReadAsync("game/idle", 0, 10)).Count);
+    }
+
+    [Fact]
+    public async Task Events_committed_but_not_indexed_when_the_process_died_are_indexed_on_opening()
+    {
+        var a = Enumerable.Range(1, 3).Select(sequence => Entry(sequence)).ToArray();
+        var b = Enumerable.Range(1, 2).Select(sequence => Entry(sequence)).ToArray();
+        await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
+        {
+            await store.AppendAsync("game/a", a[..1]);
+            await store.AppendAsync("game/b", b);
+            await store.AppendAsync("game/a", a[1..]);
+        }
+
+        // What a crash after the third commit leaves: the events on disk, the index and its mark at the first one.
+        ExecuteOnFile("DELETE FROM stream_index WHERE position > 1; UPDATE indexed_through SET position = 1;");
+
+        await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
+        {
+            Assert.Equal(0, store.UnindexedCount);
+            Assert.Equal(a, await store.ReadAsync("game/a", 0, 10));
+            Assert.Equal(b, await store.ReadAsync("game/b", 0, 10));
+            Assert.Equal(["game/a", "game/b"], await store.ListStreamsAsync("game/"));
+            await Assert.ThrowsAsync<EventStoreConflictException>(() => store.AppendAsync("game/a", [Entry(3)]));
+            await store.AppendAsync("game/a", [Entry(4)]);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_the_earlier_layout_is_converted_on_opening()
+    {
+        ExecuteOnFile("""
+            CREATE TABLE events (
+                position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, sequence INTEGER NOT NULL, at_ticks INTEGER NOT NULL,
+                command_id BLOB NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+            CREATE UNIQUE INDEX events_by_stream ON events (stream_id, sequence);
+            INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES
+                ('game/old', 1, 638750000000000000, x'00112233445566778899aabbccddeeff', 'GameCreated', '{}'),
+                ('class/old', 1, 638750000000000000, x'ffeeddccbbaa99887766554433221100', 'ClassCreated', '{}'),
+                ('game/old', 2, 638750000010000000, x'0102030405060708090a0b0c0d0e0f10', 'Test', '{"n":2}');
+            """);
+
+        await using (var store = new SqliteEventStore(_path))
+        {
+            Assert.Equal([1L, 2L], (await store.ReadAsync("game/old", 0, 10)).Select(entry => entry.Sequence));
+            Assert.Equal(["class/old", "game/old"], await store.ListStreamsAsync(""));
+            await store.AppendAsync("game/old", [Entry(3)]);
+        }
+
+        Assert.Equal(0L, ExecuteOnFile("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_stream'"));
+    }
+
+    private static LoggedEvent Entry(long sequence) =>
+        new(sequence, new DateTimeOffset(2025, 2, 12, 10, 0, 0, TimeSpan.Zero).AddSeconds(sequence), Guid.NewGuid(), "Test", $"{{\"n\":{sequence}}}");
+
+    private object? ExecuteOnFile(string sql)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
