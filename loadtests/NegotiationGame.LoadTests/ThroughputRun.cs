@@ -8,92 +8,110 @@ using NegotiationGame.Scenarios;
 namespace NegotiationGame.LoadTests;
 
 /// <summary>
-/// N games negotiate at once for a fixed time, each with one command in flight: the United States tables a seeded
-/// random package to Russia, Russia answers it (accept or reject, alternately), and so on. An offer is resolved when
-/// its answer is acknowledged, so each resolved offer is two commands, each decided by the core and made durable.
-/// The same number of ping grains, one call in flight each, gives the Orleans baseline of the same run.
+/// Three series over the same N concurrent callers: empty ping calls (the Orleans baseline), games on the in-memory
+/// store and games on the SQLite store (<see cref="AlternatingOffersDriver"/>), each caller with one call in flight.
+/// The series take turns in short slices, round after round, so that whatever else the machine is doing at a given
+/// moment weighs on all three alike; each figure is its series' total over its total time.
 /// </summary>
 internal static class ThroughputRun
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(4);
 
-    public static async Task<(double PingCallsPerSecond, double OffersPerSecond, double CommandsPerSecond)> MeasureAsync(
-        IClusterClient client, int games, TimeSpan duration, string label, TextWriter progress)
+    public static async Task<IReadOnlyList<SeriesResult>> MeasureAsync(
+        IClusterClient inMemory, IClusterClient durable, int games, TimeSpan slice, int rounds, TextWriter progress)
     {
-        async Task<long> PingLoop(int worker, CancellationToken stop)
-        {
-            var grain = client.GetGrain<IPingGrain>($"{label}-ping-{worker}");
-            long calls = 0;
-            while (!stop.IsCancellationRequested)
-            {
-                await grain.Ping(worker);
-                calls++;
-            }
+        var pings = Enumerable.Range(0, games).Select(worker => inMemory.GetGrain<IPingGrain>($"ping-{worker}")).ToArray();
+        var memoryGames = await StartGamesAsync(inMemory, games);
+        var durableGames = await StartGamesAsync(durable, games);
+        progress.WriteLine($"{games} games started on each store");
 
-            return calls;
+        var series = new (string Name, Func<int, CancellationToken, Task<long>> Loop)[]
+        {
+            ("Orleans ping (baseline)", (worker, stop) => PingUntilAsync(pings[worker], worker, stop)),
+            ("games, in-memory store", (worker, stop) => PlayAsync(memoryGames[worker], stop)),
+            ("games, SQLite store", (worker, stop) => PlayAsync(durableGames[worker], stop)),
+        };
+
+        // Unmeasured first, so that no series is measured while the JIT is still compiling.
+        foreach (var (_, loop) in series)
+        {
+            await RunForAsync(games, WarmUp, loop);
         }
 
-        // Eight unmeasured seconds first, so that the baseline is not measured while the JIT is still compiling.
-        await RunForAsync(games, WarmUp, PingLoop);
-        var ping = await RunForAsync(games, duration, PingLoop);
-        progress.WriteLine($"  ping: {ping / duration.TotalSeconds:N0} calls/s over {games} grains");
-
-        var scenarioJson = BundledScenarios.FindJson(BundledScenarios.Default)!;
-        var space = new OutcomeSpace(BundledScenarios.Load(BundledScenarios.Default));
-        var scenario = BundledScenarios.Load(BundledScenarios.Default);
-        await Parallel.ForEachAsync(Enumerable.Range(0, games), async (game, _) =>
+        var counts = new long[series.Length];
+        var elapsed = new TimeSpan[series.Length];
+        var offersBefore = new[] { 0L, memoryGames.Sum(game => game.OffersResolved), durableGames.Sum(game => game.OffersResolved) };
+        for (var round = 1; round <= rounds; round++)
         {
-            var grain = client.GetGrain<IGameGrain>($"{label}-game-{game}");
-            await grain.Create(new CreateGameRequest(scenarioJson, game, ImmutableDictionary<string, string>.Empty));
-            await grain.Execute(new GameCommandRequest(Guid.NewGuid(), Actors.Instructor, new StartNegotiationBody()));
-        });
-        progress.WriteLine($"  {games} games created and started");
-
-        // Offers are drawn up front (seeded) so that the client spends its time calling, not building packages.
-        var random = new Random(2025);
-        var offerBodies = Enumerable.Range(0, 512).Select(_ =>
-        {
-            var package = space.ToPackage(random.NextInt64(space.Count));
-            var choices = scenario.Issues.Where(_ => random.Next(3) == 0).DefaultIfEmpty(scenario.Issues[0])
-                .ToImmutableDictionary(issue => issue.Id, issue => issue.Options[package.OptionOf(issue.Index)].Id);
-            return new TableOfferBody(choices, ["russia"], null);
-        }).ToArray();
-
-        var offers = await RunForAsync(games, duration, async (worker, stop) =>
-        {
-            var grain = client.GetGrain<IGameGrain>($"{label}-game-{worker}");
-            long resolved = 0;
-            var offerId = 0;
-            while (!stop.IsCancellationRequested)
+            for (var s = 0; s < series.Length; s++)
             {
-                var offer = offerBodies[(worker + offerId) % offerBodies.Length];
-                var tabled = await grain.Execute(new GameCommandRequest(Guid.NewGuid(), "us", offer));
-                if (!tabled.Accepted)
-                {
-                    throw new InvalidOperationException($"Offer refused: {tabled.ErrorCode} {tabled.ErrorMessage}");
-                }
-
-                offerId++;
-                CommandBody answer = offerId % 2 == 0 ? new AcceptOfferBody(offerId) : new RejectOfferBody(offerId);
-                await grain.Execute(new GameCommandRequest(Guid.NewGuid(), "russia", answer));
-                resolved++;
+                var (count, time) = await RunForAsync(games, slice, series[s].Loop);
+                counts[s] += count;
+                elapsed[s] += time;
+                progress.WriteLine($"  round {round}/{rounds}: {series[s].Name}: {count / time.TotalSeconds:N0}/s");
             }
+        }
 
-            return resolved;
-        });
-        var offersPerSecond = offers / duration.TotalSeconds;
-        progress.WriteLine($"  games: {offersPerSecond:N0} offers resolved/s ({2 * offersPerSecond:N0} commands/s)");
-        return (ping / duration.TotalSeconds, offersPerSecond, 2 * offersPerSecond);
+        var offers = new[] { counts[0], memoryGames.Sum(game => game.OffersResolved) - offersBefore[1], durableGames.Sum(game => game.OffersResolved) - offersBefore[2] };
+        return [.. series.Select((entry, s) => new SeriesResult(entry.Name, counts[s] / elapsed[s].TotalSeconds, offers[s] / elapsed[s].TotalSeconds))];
     }
 
-    /// <summary>Runs one loop per worker until the time is up and returns the total count.</summary>
-    private static async Task<long> RunForAsync(int workers, TimeSpan duration, Func<int, CancellationToken, Task<long>> loop)
+    private static async Task<long> PingUntilAsync(IPingGrain grain, int worker, CancellationToken stop)
+    {
+        long calls = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await grain.Ping(worker);
+            calls++;
+        }
+
+        return calls;
+    }
+
+    private static async Task<long> PlayAsync(AlternatingOffersDriver game, CancellationToken stop)
+    {
+        var before = game.Commands;
+        await game.PlayUntilAsync(stop);
+        return game.Commands - before;
+    }
+
+    private static async Task<AlternatingOffersDriver[]> StartGamesAsync(IClusterClient client, int games)
+    {
+        var scenarioJson = BundledScenarios.FindJson(BundledScenarios.Default)!;
+        var scenario = BundledScenarios.Load(BundledScenarios.Default);
+        var space = new OutcomeSpace(scenario);
+
+        // Packages are drawn up front (seeded) so that the callers spend their time calling, not building packages.
+        var random = new Random(2025);
+        var packages = Enumerable.Range(0, 512).Select(_ =>
+        {
+            var package = space.ToPackage(random.NextInt64(space.Count));
+            return scenario.Issues.Where(_ => random.Next(3) == 0).DefaultIfEmpty(scenario.Issues[0])
+                .ToImmutableDictionary(issue => issue.Id, issue => issue.Options[package.OptionOf(issue.Index)].Id);
+        }).ToImmutableArray();
+
+        var drivers = new AlternatingOffersDriver[games];
+        await Parallel.ForEachAsync(Enumerable.Range(0, games), async (game, _) =>
+        {
+            var grain = client.GetGrain<IGameGrain>($"game-{game}");
+            await grain.Create(new CreateGameRequest(scenarioJson, game, ImmutableDictionary<string, string>.Empty));
+            await grain.Execute(new GameCommandRequest(Guid.NewGuid(), Actors.Instructor, new StartNegotiationBody()));
+            drivers[game] = new AlternatingOffersDriver(grain, game, packages);
+        });
+        return drivers;
+    }
+
+    /// <summary>Runs one loop per worker until the time is up and returns the total count and the time it took.</summary>
+    private static async Task<(long Count, TimeSpan Elapsed)> RunForAsync(int workers, TimeSpan duration, Func<int, CancellationToken, Task<long>> loop)
     {
         using var stop = new CancellationTokenSource();
         var stopwatch = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(worker => Task.Run(() => loop(worker, stop.Token))).ToArray();
         stop.CancelAfter(duration);
         var counts = await Task.WhenAll(tasks);
-        return counts.Sum();
+        return (counts.Sum(), stopwatch.Elapsed);
     }
 }
+
+/// <summary>A series' calls (or game commands) per second and, for games, offers resolved per second.</summary>
+internal sealed record SeriesResult(string Name, double CallsPerSecond, double OffersPerSecond);
