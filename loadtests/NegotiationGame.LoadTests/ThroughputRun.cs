@@ -45,10 +45,16 @@ internal static class ThroughputRun
         {
             for (var s = 0; s < series.Length; s++)
             {
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var pausedBefore = GC.GetTotalPauseDuration();
+                var gen2Before = GC.CollectionCount(2);
                 var (count, time) = await RunForAsync(games, slice, series[s].Loop);
                 counts[s] += count;
                 elapsed[s] += time;
-                progress.WriteLine($"  round {round}/{rounds}: {series[s].Name}: {count / time.TotalSeconds:N0}/s");
+                progress.WriteLine(
+                    $"  round {round}/{rounds}: {series[s].Name}: {count / time.TotalSeconds:N0}/s, " +
+                    $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, count):N0} B allocated per call, " +
+                    $"GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - gen2Before} gen-2 collections");
             }
         }
 

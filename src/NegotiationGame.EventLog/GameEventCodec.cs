@@ -14,111 +14,133 @@ namespace NegotiationGame.EventLog;
 /// </summary>
 public sealed class GameEventCodec(Scenario scenario)
 {
+    private static readonly JsonEncodedText OfferIdName = JsonEncodedText.Encode("offerId");
+    private static readonly JsonEncodedText PartyName = JsonEncodedText.Encode("party");
+    private static readonly JsonEncodedText ProposerName = JsonEncodedText.Encode("proposer");
+    private static readonly JsonEncodedText PackageName = JsonEncodedText.Encode("package");
+    private static readonly JsonEncodedText AddresseesName = JsonEncodedText.Encode("addressees");
+    private static readonly JsonEncodedText ExpiresAtRoundName = JsonEncodedText.Encode("expiresAtRound");
+    private static readonly JsonEncodedText CounterToName = JsonEncodedText.Encode("counterTo");
+    private static readonly JsonEncodedText SignatoriesName = JsonEncodedText.Encode("signatories");
+    private static readonly JsonEncodedText ChannelName = JsonEncodedText.Encode("channel");
+
+    // Every command of every game encodes its events here, so each thread keeps one buffer and one writer.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? t_writer;
+
+    private readonly ScenarioJsonIds _ids = ScenarioJsonIds.For(scenario);
+
     public Scenario Scenario { get; } = scenario;
 
     public (string Type, string Data) Encode(GameEvent gameEvent)
     {
         ArgumentNullException.ThrowIfNull(gameEvent);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        var (buffer, json) = t_writer ??= CreateWriter();
+        buffer.ResetWrittenCount();
+        json.Reset();
+        json.WriteStartObject();
+        switch (gameEvent)
         {
-            json.WriteStartObject();
-            switch (gameEvent)
-            {
-                case RoundAdvanced advanced:
-                    json.WriteNumber("round", advanced.Round);
-                    break;
-                case OfferTabled tabled:
-                    json.WriteNumber("offerId", tabled.OfferId);
-                    json.WriteString("proposer", PartyId(tabled.Proposer));
-                    WritePackage(json, "package", tabled.Package);
-                    WriteParties(json, "addressees", tabled.Addressees);
-                    WriteOptionalNumber(json, "expiresAtRound", tabled.ExpiresAtRound);
-                    WriteOptionalNumber(json, "counterTo", tabled.CounterTo);
-                    break;
-                case OfferAccepted accepted:
-                    json.WriteNumber("offerId", accepted.OfferId);
-                    json.WriteString("party", PartyId(accepted.Party));
-                    break;
-                case OfferRejected rejected:
-                    json.WriteNumber("offerId", rejected.OfferId);
-                    json.WriteString("party", PartyId(rejected.Party));
-                    break;
-                case OfferWithdrawn withdrawn:
-                    json.WriteNumber("offerId", withdrawn.OfferId);
-                    break;
-                case OfferExpired expired:
-                    json.WriteNumber("offerId", expired.OfferId);
-                    break;
-                case AgreementConcluded concluded:
-                    json.WriteNumber("agreementId", concluded.AgreementId);
-                    WriteParties(json, "signatories", concluded.Signatories);
-                    WriteIssues(json, "bindingIssues", concluded.BindingIssueMask);
-                    break;
-                case AgreementSigned signed:
-                    json.WriteNumber("agreementId", signed.AgreementId);
-                    json.WriteString("party", PartyId(signed.Party));
-                    WriteIssues(json, "newlyBindingIssues", signed.NewlyBindingIssueMask);
-                    break;
-                case PartyWalkedAway walkedAway:
-                    json.WriteString("party", PartyId(walkedAway.Party));
-                    break;
-                case GameEnded ended:
-                    json.WriteString("reason", JsonNamingPolicy.CamelCase.ConvertName(ended.Reason.ToString()));
-                    json.WriteStartObject("scores");
-                    foreach (var party in Scenario.Parties)
-                    {
-                        json.WriteNumber(party.Id, ended.Scores[party.Index]);
-                    }
+            case RoundAdvanced advanced:
+                json.WriteNumber("round", advanced.Round);
+                break;
+            case OfferTabled tabled:
+                json.WriteNumber(OfferIdName, tabled.OfferId);
+                json.WriteString(ProposerName, _ids.Party(tabled.Proposer));
+                WritePackage(json, PackageName, tabled.Package);
+                WriteParties(json, AddresseesName, tabled.Addressees);
+                WriteOptionalNumber(json, ExpiresAtRoundName, tabled.ExpiresAtRound);
+                WriteOptionalNumber(json, CounterToName, tabled.CounterTo);
+                break;
+            case OfferAccepted accepted:
+                json.WriteNumber(OfferIdName, accepted.OfferId);
+                json.WriteString(PartyName, _ids.Party(accepted.Party));
+                break;
+            case OfferRejected rejected:
+                json.WriteNumber(OfferIdName, rejected.OfferId);
+                json.WriteString(PartyName, _ids.Party(rejected.Party));
+                break;
+            case OfferWithdrawn withdrawn:
+                json.WriteNumber(OfferIdName, withdrawn.OfferId);
+                break;
+            case OfferExpired expired:
+                json.WriteNumber(OfferIdName, expired.OfferId);
+                break;
+            case AgreementConcluded concluded:
+                json.WriteNumber("agreementId", concluded.AgreementId);
+                WriteParties(json, SignatoriesName, concluded.Signatories);
+                WriteIssues(json, "bindingIssues", concluded.BindingIssueMask);
+                break;
+            case AgreementSigned signed:
+                json.WriteNumber("agreementId", signed.AgreementId);
+                json.WriteString(PartyName, _ids.Party(signed.Party));
+                WriteIssues(json, "newlyBindingIssues", signed.NewlyBindingIssueMask);
+                break;
+            case PartyWalkedAway walkedAway:
+                json.WriteString(PartyName, _ids.Party(walkedAway.Party));
+                break;
+            case GameEnded ended:
+                json.WriteString("reason", JsonNamingPolicy.CamelCase.ConvertName(ended.Reason.ToString()));
+                json.WriteStartObject("scores");
+                foreach (var party in Scenario.Parties)
+                {
+                    json.WriteNumber(party.Id, ended.Scores[party.Index]);
+                }
 
-                    json.WriteEndObject();
-                    break;
-                case DeadlineSet set:
-                    json.WriteString("deadline", set.Deadline);
-                    break;
-                case ClockPaused paused:
-                    WriteOptionalSeconds(json, "remainingSeconds", paused.Remaining);
-                    break;
-                case ClockResumed resumed:
-                    if (resumed.Deadline is { } deadline)
-                    {
-                        json.WriteString("deadline", deadline);
-                    }
-                    else
-                    {
-                        json.WriteNull("deadline");
-                    }
+                json.WriteEndObject();
+                break;
+            case DeadlineSet set:
+                json.WriteString("deadline", set.Deadline);
+                break;
+            case ClockPaused paused:
+                WriteOptionalSeconds(json, "remainingSeconds", paused.Remaining);
+                break;
+            case ClockResumed resumed:
+                if (resumed.Deadline is { } deadline)
+                {
+                    json.WriteString("deadline", deadline);
+                }
+                else
+                {
+                    json.WriteNull("deadline");
+                }
 
-                    break;
-                case DeadlineExtended extended:
-                    WriteOptionalSeconds(json, "bySeconds", extended.By);
-                    break;
-                case StatementMade statement:
-                    json.WriteString("party", PartyId(statement.Party));
-                    json.WriteString("text", statement.Text);
-                    break;
-                case MessageSent message:
-                    json.WriteString("party", PartyId(message.Party));
-                    WriteParties(json, "channel", message.Channel);
-                    json.WriteString("text", message.Text);
-                    break;
-                case NewsInjected news:
-                    json.WriteString("headline", news.Headline);
-                    json.WriteString("body", news.Body);
-                    break;
-                case BriefingStarted or NegotiationStarted or DeadlinePassed:
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event.");
-            }
-
-            json.WriteEndObject();
+                break;
+            case DeadlineExtended extended:
+                WriteOptionalSeconds(json, "bySeconds", extended.By);
+                break;
+            case StatementMade statement:
+                json.WriteString(PartyName, _ids.Party(statement.Party));
+                json.WriteString("text", statement.Text);
+                break;
+            case MessageSent message:
+                json.WriteString(PartyName, _ids.Party(message.Party));
+                WriteParties(json, ChannelName, message.Channel);
+                json.WriteString("text", message.Text);
+                break;
+            case NewsInjected news:
+                json.WriteString("headline", news.Headline);
+                json.WriteString("body", news.Body);
+                break;
+            case BriefingStarted or NegotiationStarted or DeadlinePassed:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event.");
         }
+
+        json.WriteEndObject();
+        json.Flush();
 
         return (gameEvent.GetType().Name, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     /// <summary>Reads an event back; throws <see cref="FormatException"/> for a type or field it does not know.</summary>
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        return (buffer, new Utf8JsonWriter(buffer));
+    }
+
     public GameEvent Decode(string type, string data)
     {
         using var document = JsonDocument.Parse(data);
@@ -170,20 +192,18 @@ public sealed class GameEventCodec(Scenario scenario)
         }
     }
 
-    private string PartyId(int party) => Scenario.Parties[party].Id;
-
     private int PartyIndex(JsonElement id)
     {
         var index = Scenario.PartyIndexOf(id.GetString() ?? string.Empty);
         return index >= 0 ? index : throw new FormatException($"Unknown party '{id.GetString()}'.");
     }
 
-    private void WritePackage(Utf8JsonWriter json, string name, Package package)
+    private void WritePackage(Utf8JsonWriter json, JsonEncodedText name, Package package)
     {
         json.WriteStartObject(name);
         foreach (var issue in package.Issues())
         {
-            json.WriteString(Scenario.Issues[issue].Id, Scenario.Issues[issue].Options[package.OptionOf(issue)].Id);
+            json.WriteString(_ids.Issue(issue), _ids.Option(issue, package.OptionOf(issue)));
         }
 
         json.WriteEndObject();
@@ -220,12 +240,12 @@ public sealed class GameEventCodec(Scenario scenario)
         return -1;
     }
 
-    private void WriteParties(Utf8JsonWriter json, string name, PartySet parties)
+    private void WriteParties(Utf8JsonWriter json, JsonEncodedText name, PartySet parties)
     {
         json.WriteStartArray(name);
         foreach (var party in parties.Indices())
         {
-            json.WriteStringValue(PartyId(party));
+            json.WriteStringValue(_ids.Party(party));
         }
 
         json.WriteEndArray();
@@ -254,7 +274,7 @@ public sealed class GameEventCodec(Scenario scenario)
         return issue >= 0 ? mask | (1 << issue) : throw new FormatException($"Unknown issue '{id.GetString()}'.");
     });
 
-    private static void WriteOptionalNumber(Utf8JsonWriter json, string name, int? value)
+    private static void WriteOptionalNumber(Utf8JsonWriter json, JsonEncodedText name, int? value)
     {
         if (value is { } number)
         {

@@ -19,6 +19,7 @@ public sealed class GameRecord
         Codec = new GameEventCodec(header.Scenario);
         State = GameState.Start(header.Scenario, header.Timing);
         LastSequence = first.Sequence;
+        HasBots = header.Bots.Any(bot => bot is not null);
         _appliedCommands.Add(first.CommandId);
     }
 
@@ -29,6 +30,9 @@ public sealed class GameRecord
     public GameState State { get; private set; }
 
     public long LastSequence { get; private set; }
+
+    /// <summary>Whether any party of this game is played by a bot.</summary>
+    public bool HasBots { get; }
 
     public static GameRecord Start(LoggedEvent first)
     {

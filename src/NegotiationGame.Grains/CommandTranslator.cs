@@ -73,20 +73,52 @@ internal static class CommandTranslator
     private static Package ToPackage(Scenario scenario, ImmutableDictionary<string, string> choices)
     {
         var package = Package.Empty;
+        foreach (var (issueId, optionId) in choices)
+        {
+            var issue = scenario.IssueIndexOf(issueId);
+            var option = issue < 0 ? -1 : OptionIndexOf(scenario.Issues[issue], optionId);
+            if (option < 0)
+            {
+                throw FirstUnknownId(scenario, choices);
+            }
+
+            package = package.With(issue, option);
+        }
+
+        return package;
+    }
+
+    private static int OptionIndexOf(Issue issue, string optionId)
+    {
+        foreach (var option in issue.Options)
+        {
+            if (option.Id == optionId)
+            {
+                return option.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The refusal names the first unknown id in ordinal order, so the same package always gets the same answer.</summary>
+    private static UnknownIdException FirstUnknownId(Scenario scenario, ImmutableDictionary<string, string> choices)
+    {
         foreach (var (issueId, optionId) in choices.OrderBy(choice => choice.Key, StringComparer.Ordinal))
         {
             var issue = scenario.IssueIndexOf(issueId);
             if (issue < 0)
             {
-                throw new UnknownIdException(nameof(RuleViolationCode.UnknownIssue), $"There is no issue '{issueId}' in this scenario.");
+                return new UnknownIdException(nameof(RuleViolationCode.UnknownIssue), $"There is no issue '{issueId}' in this scenario.");
             }
 
-            var option = scenario.Issues[issue].Options.FirstOrDefault(o => o.Id == optionId)
-                ?? throw new UnknownIdException(nameof(RuleViolationCode.UnknownOption), $"{scenario.Issues[issue].Name} has no option '{optionId}'.");
-            package = package.With(issue, option.Index);
+            if (OptionIndexOf(scenario.Issues[issue], optionId) < 0)
+            {
+                return new UnknownIdException(nameof(RuleViolationCode.UnknownOption), $"{scenario.Issues[issue].Name} has no option '{optionId}'.");
+            }
         }
 
-        return package;
+        throw new InvalidOperationException("Every id of the package is known.");
     }
 
     private static PartySet ToParties(Scenario scenario, ImmutableArray<string> ids)

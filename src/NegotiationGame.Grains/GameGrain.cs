@@ -147,7 +147,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             return CommandOutcome.Refused(record.LastSequence, decision.Violation.Code.ToString(), decision.Violation.Message);
         }
 
-        var events = WithBotReplies(record, decision.Events, opensRound: decision.Events.Any(e => e is NegotiationStarted or RoundAdvanced));
+        var events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
         var deadlineBefore = RunningDeadline(record);
         await AppendAsync(record, commandId, events);
         if (RunningDeadline(record) is var deadline && deadline != deadlineBefore)
@@ -216,14 +216,10 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     /// The command's events followed by the bots' turns on the state they leave: an opening and an answer turn when
     /// a round has just opened, an answer turn otherwise.
     /// </summary>
-    private static ImmutableArray<GameEvent> WithBotReplies(GameRecord record, ImmutableArray<GameEvent> events, bool opensRound)
+    private static ImmutableArray<GameEvent> WithBotReplies(GameRecord record, ImmutableArray<GameEvent> events)
     {
         var bots = record.Header.Bots;
-        if (bots.All(bot => bot is null))
-        {
-            return events;
-        }
-
+        var opensRound = events.Any(e => e is NegotiationStarted or RoundAdvanced);
         var state = GameRules.ApplyAll(record.State, events);
         var all = events.ToBuilder();
         foreach (var turn in opensRound ? [BotTurn.Opening, BotTurn.Answer] : (BotTurn[])[BotTurn.Answer])

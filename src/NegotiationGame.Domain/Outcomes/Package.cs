@@ -34,14 +34,5 @@ public readonly record struct Package(ulong OptionBits, ushort IssueMask)
     }
 
     /// <summary>Covered issue indices in ascending order.</summary>
-    public IEnumerable<int> Issues()
-    {
-        var remaining = (uint)IssueMask;
-        while (remaining != 0)
-        {
-            var index = BitOperations.TrailingZeroCount(remaining);
-            yield return index;
-            remaining &= remaining - 1;
-        }
-    }
+    public BitIndices Issues() => new((uint)IssueMask);
 }

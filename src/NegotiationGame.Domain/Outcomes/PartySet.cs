@@ -30,14 +30,5 @@ public readonly record struct PartySet(ushort Bits)
     public PartySet Intersect(PartySet other) => new((ushort)(Bits & other.Bits));
 
     /// <summary>Party indices in ascending order.</summary>
-    public IEnumerable<int> Indices()
-    {
-        var remaining = (uint)Bits;
-        while (remaining != 0)
-        {
-            var index = BitOperations.TrailingZeroCount(remaining);
-            yield return index;
-            remaining &= remaining - 1;
-        }
-    }
+    public BitIndices Indices() => new((uint)Bits);
 }
