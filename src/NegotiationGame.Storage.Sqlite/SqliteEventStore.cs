@@ -1,3 +1,4 @@
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -436,6 +437,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         private readonly sqlite3_stmt _insertStream;
         private readonly sqlite3_stmt _insertIndex;
         private readonly sqlite3_stmt _markIndexed;
+        private byte[] _utf8 = new byte[4096];
 
         public WriterStatements(SqliteConnection connection)
         {
@@ -449,27 +451,27 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         /// <summary>Writes one event and returns its position.</summary>
         public long AddEvent(string stream, LoggedEvent entry)
         {
-            raw.sqlite3_bind_text(_insertEvent, 1, stream);
+            BindText(_insertEvent, 1, stream);
             raw.sqlite3_bind_int64(_insertEvent, 2, entry.Sequence);
             raw.sqlite3_bind_int64(_insertEvent, 3, entry.At.UtcTicks);
             Span<byte> commandId = stackalloc byte[16];
             entry.CommandId.TryWriteBytes(commandId);
             raw.sqlite3_bind_blob(_insertEvent, 4, commandId);
-            raw.sqlite3_bind_text(_insertEvent, 5, entry.Type);
-            raw.sqlite3_bind_text(_insertEvent, 6, entry.Data);
+            BindText(_insertEvent, 5, entry.Type);
+            BindText(_insertEvent, 6, entry.Data);
             Step(_insertEvent);
             return raw.sqlite3_last_insert_rowid(_connection.Handle);
         }
 
         public void AddStream(string stream)
         {
-            raw.sqlite3_bind_text(_insertStream, 1, stream);
+            BindText(_insertStream, 1, stream);
             Step(_insertStream);
         }
 
         public void AddToIndex(string stream, StreamPosition entry)
         {
-            raw.sqlite3_bind_text(_insertIndex, 1, stream);
+            BindText(_insertIndex, 1, stream);
             raw.sqlite3_bind_int64(_insertIndex, 2, entry.Sequence);
             raw.sqlite3_bind_int64(_insertIndex, 3, entry.Position);
             Step(_insertIndex);
@@ -483,6 +485,19 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             _insertStream.Dispose();
             _insertIndex.Dispose();
             _markIndexed.Dispose();
+        }
+
+        /// <summary>Binds text through one reused buffer: SQLite copies it at once, and no string is converted into an array of its own.</summary>
+        private void BindText(sqlite3_stmt statement, int index, string value)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > _utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            Check(raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length)));
         }
 
         private sqlite3_stmt Prepare(string sql)

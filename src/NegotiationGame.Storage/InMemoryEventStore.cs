@@ -3,16 +3,19 @@ using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage;
 
-/// <summary>Streams in process memory: for tests and for measuring what durability costs. Nothing survives the process.</summary>
+/// <summary>
+/// Streams in process memory, packed as bytes (<see cref="PackedStream"/>): for tests and for measuring what
+/// durability costs. Nothing survives the process.
+/// </summary>
 public sealed class InMemoryEventStore : IEventStore, IDeadlineSchedule
 {
-    private readonly ConcurrentDictionary<string, List<LoggedEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PackedStream> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _deadlines = new(StringComparer.Ordinal);
 
     public Task AppendAsync(string streamId, IReadOnlyList<LoggedEvent> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var stream = _streams.GetOrAdd(streamId, _ => []);
+        var stream = _streams.GetOrAdd(streamId, _ => new PackedStream());
         lock (stream)
         {
             try
@@ -24,7 +27,10 @@ public sealed class InMemoryEventStore : IEventStore, IDeadlineSchedule
                 return Task.FromException(exception);
             }
 
-            stream.AddRange(entries);
+            foreach (var entry in entries)
+            {
+                stream.Add(entry);
+            }
         }
 
         return Task.CompletedTask;
@@ -40,7 +46,14 @@ public sealed class InMemoryEventStore : IEventStore, IDeadlineSchedule
         lock (stream)
         {
             var start = (int)Math.Clamp(afterSequence, 0, stream.Count);
-            return Task.FromResult<IReadOnlyList<LoggedEvent>>(stream.GetRange(start, Math.Min(maxCount, stream.Count - start)));
+            var count = Math.Min(maxCount, stream.Count - start);
+            var entries = new LoggedEvent[count];
+            for (var i = 0; i < count; i++)
+            {
+                entries[i] = stream[start + i];
+            }
+
+            return Task.FromResult<IReadOnlyList<LoggedEvent>>(entries);
         }
     }
 

@@ -101,4 +101,26 @@ public abstract class EventStoreContractTests
             Assert.Equal(Enumerable.Range(1, appendsPerGame).Select(n => (long)n), (await Store.ReadAsync($"game/load-{game}", 0, 1000)).Select(e => e.Sequence));
         }
     }
+
+    [Fact]
+    public async Task Large_non_ascii_and_many_entries_read_back_unchanged()
+    {
+        var random = new Random(7);
+        var entries = Enumerable.Range(1, 1_500).Select(sequence => new LoggedEvent(
+            sequence,
+            new DateTimeOffset(2025, 2, 12, 10, 0, 0, TimeSpan.Zero).AddTicks(random.NextInt64(1, 10_000_000_000)),
+            new Guid([.. Enumerable.Range(0, 16).Select(_ => (byte)random.Next(256))]),
+            sequence % 2 == 0 ? "StatementMade" : "MessageSent",
+            sequence == 700
+                ? $"{{\"text\":\"{new string('x', 40_000)}\"}}"
+                : $"{{\"text\":\"Зеленський, Trump & Macron — «{sequence}» 🕊\"}}")).ToArray();
+
+        foreach (var chunk in entries.Chunk(100))
+        {
+            await Store.AppendAsync("game/shapes", chunk);
+        }
+
+        Assert.Equal(entries, await Store.ReadAsync("game/shapes", 0, 2_000));
+        Assert.Equal(entries[699..701], await Store.ReadAsync("game/shapes", 699, 2));
+    }
 }
