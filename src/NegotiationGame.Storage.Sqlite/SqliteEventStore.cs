@@ -28,9 +28,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private readonly SqliteIndexing _indexing;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
-    private readonly Lock _unindexedLock = new();
-    private readonly Dictionary<string, List<StreamPosition>> _unindexed = new(StringComparer.Ordinal);
-    private int _unindexedCount;
+    private readonly UnindexedEvents _unindexed = new();
     private long _commits;
 
     public SqliteEventStore(string path, SqliteIndexing? indexing = null)
@@ -80,7 +78,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             // Also converts a file of the earlier layout, which indexed every row as it was written.
             Execute(connection, """
                 BEGIN IMMEDIATE;
-                INSERT INTO stream_index (stream_id, sequence, position)
+                INSERT OR IGNORE INTO stream_index (stream_id, sequence, position)
                     SELECT stream_id, sequence, position FROM events
                     WHERE position > (SELECT position FROM indexed_through) ORDER BY stream_id, sequence;
                 INSERT OR IGNORE INTO streams (stream_id)
@@ -110,26 +108,13 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     }
 
     /// <summary>Number of events committed but not yet in the stream index.</summary>
-    public int UnindexedCount
-    {
-        get
-        {
-            lock (_unindexedLock)
-            {
-                return _unindexedCount;
-            }
-        }
-    }
+    public int UnindexedCount => _unindexed.Count;
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(string streamId, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
         // Taken before the query: whatever the writer indexes meanwhile, the query sees at least this much indexed,
         // and the rest is in this copy.
-        StreamPosition[] unindexed;
-        lock (_unindexedLock)
-        {
-            unindexed = _unindexed.TryGetValue(streamId, out var positions) ? [.. positions] : [];
-        }
+        var unindexed = _unindexed.For(streamId);
 
         await using var connection = Open();
         var entries = new List<LoggedEvent>();
@@ -255,14 +240,15 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private void WriteLoop()
     {
         using var connection = Open();
+        using var statements = new WriterStatements(connection);
         var lastSequences = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
         while (true)
         {
             var ready = _queue.Reader.WaitToReadAsync().AsTask();
-            if (!ready.IsCompleted && _unindexedCount > 0 && !ready.Wait(_indexing.IdleDelay))
+            if (!ready.IsCompleted && _unindexed.Count > 0 && !ready.Wait(_indexing.IdleDelay))
             {
-                CommitBatch(connection, lastSequences, batch, indexAll: true);
+                CommitBatch(statements, lastSequences, batch, indexAll: true);
             }
 
             if (!ready.GetAwaiter().GetResult())
@@ -275,55 +261,49 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 batch.Add(pending);
             }
 
-            CommitBatch(connection, lastSequences, batch, indexAll: _unindexedCount + batch.Count >= _indexing.BatchSize);
+            if (!_unindexed.IsSealed && _unindexed.CurrentCount >= _indexing.BatchSize)
+            {
+                _unindexed.Seal();
+            }
+
+            CommitBatch(statements, lastSequences, batch, indexAll: false);
             batch.Clear();
         }
 
-        if (_unindexedCount > 0)
+        if (_unindexed.Count > 0)
         {
-            CommitBatch(connection, lastSequences, batch, indexAll: true);
+            CommitBatch(statements, lastSequences, batch, indexAll: true);
         }
     }
 
     /// <summary>
-    /// Commits <paramref name="batch"/> in one transaction; with <paramref name="indexAll"/>, the same transaction
-    /// also indexes every event written so far, this batch's included.
+    /// Commits <paramref name="batch"/> in one transaction. The same transaction indexes, with
+    /// <paramref name="indexAll"/>, every event written so far, this batch's included; otherwise the next slice of the
+    /// sealed generation, if there is one: twice as many events as the batch wrote and some more, so that indexing
+    /// keeps ahead of writing without any commit waiting for a whole generation.
     /// </summary>
-    private void CommitBatch(SqliteConnection connection, Dictionary<string, long> lastSequences, List<PendingAppend> batch, bool indexAll)
+    private void CommitBatch(WriterStatements statements, Dictionary<string, long> lastSequences, List<PendingAppend> batch, bool indexAll)
     {
-        var failures = new Exception?[batch.Count];
+        var outcomes = new Exception?[batch.Count];
         var written = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
+        int sliced;
         try
         {
-            using var transaction = connection.BeginTransaction();
-            using var last = connection.CreateCommand();
-            last.Transaction = transaction;
-            last.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM stream_index WHERE stream_id = $stream";
-            var lastStream = last.Parameters.Add("$stream", SqliteType.Text);
-
-            using var statements = new WriterStatements(connection);
+            statements.Begin();
             for (var i = 0; i < batch.Count; i++)
             {
                 var pending = batch[i];
                 var positions = written.GetValueOrDefault(pending.StreamId);
-                long streamLast;
-                if (positions is not null)
-                {
-                    streamLast = positions[^1].Sequence;
-                }
-                else if (!lastSequences.TryGetValue(pending.StreamId, out streamLast))
-                {
-                    lastStream.Value = pending.StreamId;
-                    streamLast = (long)last.ExecuteScalar()!;
-                }
-
+                var streamLast = positions is not null ? positions[^1].Sequence
+                    : lastSequences.TryGetValue(pending.StreamId, out var cached) ? cached
+                    : statements.LastIndexedSequence(pending.StreamId);
                 try
                 {
                     EventStoreRules.EnsureContinues(pending.StreamId, streamLast, pending.Entries);
                 }
                 catch (Exception exception) when (exception is EventStoreConflictException or ArgumentException)
                 {
-                    failures[i] = exception;
+                    outcomes[i] = exception;
                     continue;
                 }
 
@@ -344,49 +324,52 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 }
             }
 
+            sliced = 0;
             if (indexAll)
             {
-                IndexEverything(statements, written);
+                foreach (var row in _unindexed.Remaining(written))
+                {
+                    statements.AddToIndex(row);
+                }
+
+                statements.MarkIndexedThroughLastEvent();
+            }
+            else if (_unindexed.IsSealed)
+            {
+                var slice = _unindexed.NextSlice((2 * written.Values.Sum(positions => positions.Count)) + _indexing.MinimumSlice);
+                foreach (var row in slice)
+                {
+                    statements.AddToIndex(row);
+                }
+
+                sliced = slice.Length;
+                if (_unindexed.Finishes(sliced))
+                {
+                    statements.MarkIndexedThrough(_unindexed.SealedThrough);
+                }
             }
 
-            transaction.Commit();
+            statements.Commit();
             Interlocked.Increment(ref _commits);
         }
         catch (SqliteException exception)
         {
             // Nothing of this batch is on disk: the cached sequence numbers and the unindexed positions stay as they were.
-            foreach (var pending in batch)
-            {
-                pending.Completion.TrySetException(exception);
-            }
-
+            statements.RollBackIfOpen();
+            Array.Fill(outcomes, exception);
+            Complete([.. batch], outcomes);
             return;
         }
 
         // Readers must find an event before anyone is told it is written.
-        lock (_unindexedLock)
+        if (indexAll)
         {
-            if (indexAll)
-            {
-                _unindexed.Clear();
-                _unindexedCount = 0;
-            }
-            else
-            {
-                foreach (var (streamId, positions) in written)
-                {
-                    if (_unindexed.TryGetValue(streamId, out var unindexed))
-                    {
-                        unindexed.AddRange(positions);
-                    }
-                    else
-                    {
-                        _unindexed.Add(streamId, positions);
-                    }
-
-                    _unindexedCount += positions.Count;
-                }
-            }
+            _unindexed.AllIndexed();
+        }
+        else
+        {
+            _unindexed.SliceIndexed(sliced);
+            _unindexed.Add(written);
         }
 
         foreach (var (streamId, positions) in written)
@@ -394,41 +377,35 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             lastSequences[streamId] = positions[^1].Sequence;
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (failures[i] is { } failure)
-            {
-                batch[i].Completion.TrySetException(failure);
-            }
-            else
-            {
-                batch[i].Completion.TrySetResult();
-            }
-        }
-    }
-
-    /// <summary>Indexes the events written before this transaction and in it, stream by stream, and moves the mark.</summary>
-    private void IndexEverything(WriterStatements statements, Dictionary<string, List<StreamPosition>> written)
-    {
-        // Only this thread changes the unindexed positions, so it reads them without the lock.
-        var streams = _unindexed.Keys.Union(written.Keys).Order(StringComparer.Ordinal);
-        foreach (var streamId in streams)
-        {
-            foreach (var positions in (IEnumerable<List<StreamPosition>?>)[_unindexed.GetValueOrDefault(streamId), written.GetValueOrDefault(streamId)])
-            {
-                foreach (var entry in positions ?? [])
-                {
-                    statements.AddToIndex(streamId, entry);
-                }
-            }
-        }
-
-        statements.MarkIndexedThroughLastEvent();
+        Complete([.. batch], outcomes);
     }
 
     /// <summary>
-    /// The writer's statements, prepared once per commit and bound and stepped with SQLite's own API: the ADO.NET
-    /// layer's per-command costs are what would otherwise bound a group commit's size.
+    /// Tells a batch's callers how their appends went, from one thread-pool work item: the writer goes back to
+    /// writing at once instead of waking a thread for every caller.
+    /// </summary>
+    private static void Complete(PendingAppend[] batch, Exception?[] outcomes) =>
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static state =>
+            {
+                for (var i = 0; i < state.Batch.Length; i++)
+                {
+                    if (state.Outcomes[i] is { } failure)
+                    {
+                        state.Batch[i].Completion.TrySetException(failure);
+                    }
+                    else
+                    {
+                        state.Batch[i].Completion.TrySetResult();
+                    }
+                }
+            },
+            (Batch: batch, Outcomes: outcomes),
+            preferLocal: false);
+
+    /// <summary>
+    /// The writer's statements, prepared once for its connection and bound and stepped with SQLite's own API: the
+    /// ADO.NET layer's per-command costs are what would otherwise bound a group commit's size.
     /// </summary>
     private sealed class WriterStatements : IDisposable
     {
@@ -437,15 +414,25 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         private readonly sqlite3_stmt _insertStream;
         private readonly sqlite3_stmt _insertIndex;
         private readonly sqlite3_stmt _markIndexed;
+        private readonly sqlite3_stmt _markIndexedThroughLast;
+        private readonly sqlite3_stmt _lastIndexed;
+        private readonly sqlite3_stmt _begin;
+        private readonly sqlite3_stmt _commit;
+        private readonly sqlite3_stmt _rollBack;
         private byte[] _utf8 = new byte[4096];
 
         public WriterStatements(SqliteConnection connection)
         {
             _connection = connection;
+            _begin = Prepare("BEGIN IMMEDIATE");
+            _commit = Prepare("COMMIT");
+            _rollBack = Prepare("ROLLBACK");
+            _lastIndexed = Prepare("SELECT COALESCE(MAX(sequence), 0) FROM stream_index WHERE stream_id = ?1");
             _insertEvent = Prepare("INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
             _insertStream = Prepare("INSERT OR IGNORE INTO streams (stream_id) VALUES (?1)");
             _insertIndex = Prepare("INSERT INTO stream_index (stream_id, sequence, position) VALUES (?1, ?2, ?3)");
-            _markIndexed = Prepare("UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events)");
+            _markIndexed = Prepare("UPDATE indexed_through SET position = ?1");
+            _markIndexedThroughLast = Prepare("UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events)");
         }
 
         /// <summary>Writes one event and returns its position.</summary>
@@ -469,15 +456,45 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             Step(_insertStream);
         }
 
-        public void AddToIndex(string stream, StreamPosition entry)
+        public void AddToIndex(IndexRow row)
         {
-            BindText(_insertIndex, 1, stream);
-            raw.sqlite3_bind_int64(_insertIndex, 2, entry.Sequence);
-            raw.sqlite3_bind_int64(_insertIndex, 3, entry.Position);
+            BindText(_insertIndex, 1, row.StreamId);
+            raw.sqlite3_bind_int64(_insertIndex, 2, row.Sequence);
+            raw.sqlite3_bind_int64(_insertIndex, 3, row.Position);
             Step(_insertIndex);
         }
 
-        public void MarkIndexedThroughLastEvent() => Step(_markIndexed);
+        public void MarkIndexedThroughLastEvent() => Step(_markIndexedThroughLast);
+
+        public void MarkIndexedThrough(long position)
+        {
+            raw.sqlite3_bind_int64(_markIndexed, 1, position);
+            Step(_markIndexed);
+        }
+
+        public void Begin() => Step(_begin);
+
+        public void Commit() => Step(_commit);
+
+        /// <summary>Undoes what a failed batch wrote, unless SQLite has rolled the transaction back itself.</summary>
+        public void RollBackIfOpen()
+        {
+            if (raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            {
+                Step(_rollBack);
+            }
+        }
+
+        /// <summary>The last sequence number the index has for a stream; 0 for a new stream.</summary>
+        public long LastIndexedSequence(string stream)
+        {
+            BindText(_lastIndexed, 1, stream);
+            var result = raw.sqlite3_step(_lastIndexed);
+            var last = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_lastIndexed, 0) : 0;
+            raw.sqlite3_reset(_lastIndexed);
+            Check(result is raw.SQLITE_ROW ? raw.SQLITE_OK : result);
+            return last;
+        }
 
         public void Dispose()
         {
@@ -485,6 +502,11 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             _insertStream.Dispose();
             _insertIndex.Dispose();
             _markIndexed.Dispose();
+            _markIndexedThroughLast.Dispose();
+            _lastIndexed.Dispose();
+            _begin.Dispose();
+            _commit.Dispose();
+            _rollBack.Dispose();
         }
 
         /// <summary>Binds text through one reused buffer: SQLite copies it at once, and no string is converted into an array of its own.</summary>
@@ -522,11 +544,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         }
     }
 
-    /// <summary>Where an event of a stream is in the events table.</summary>
-    private readonly record struct StreamPosition(long Sequence, long Position);
-
     private sealed record PendingAppend(string StreamId, IReadOnlyList<LoggedEvent> Entries)
     {
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Completed on a thread-pool thread, never on the writer's, so continuations may run inline.</summary>
+        public TaskCompletionSource Completion { get; } = new();
     }
 }

@@ -25,26 +25,29 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Events_waiting_for_the_index_are_read_in_order_after_indexed_ones()
+    public async Task A_sealed_generation_is_indexed_a_slice_per_commit_and_reads_span_every_part()
     {
-        await using var store = new SqliteEventStore(_path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan));
+        await using var store = new SqliteEventStore(_path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan, MinimumSlice: 1));
         var entries = Enumerable.Range(1, 6).Select(sequence => Entry(sequence)).ToArray();
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             await store.AppendAsync("game/a", [entries[i]]);
             Assert.Equal(i + 1, store.UnindexedCount);
         }
 
-        await store.AppendAsync("game/a", [entries[3]]);
-        Assert.Equal(0, store.UnindexedCount);
-        await store.AppendAsync("game/a", entries[4..]);
+        // Four wait: the next commit seals them and indexes a slice of three (twice its one event, plus one).
+        await store.AppendAsync("game/a", [entries[4]]);
         Assert.Equal(2, store.UnindexedCount);
+        Assert.Equal(entries[..5], await store.ReadAsync("game/a", 0, 100));
+        Assert.Equal(entries[2..4], await store.ReadAsync("game/a", 2, 2));
+        Assert.Equal(entries[3..4], await store.ReadAsync("game/a", 3, 1));
 
+        // The next slice finishes the sealed generation; the two newest wait in the current one.
+        await store.AppendAsync("game/a", [entries[5]]);
+        Assert.Equal(2, store.UnindexedCount);
         Assert.Equal(entries, await store.ReadAsync("game/a", 0, 100));
-        Assert.Equal(entries[3..5], await store.ReadAsync("game/a", 3, 2));
         Assert.Equal(entries[4..], await store.ReadAsync("game/a", 4, 100));
-        Assert.Equal(entries[5..], await store.ReadAsync("game/a", 5, 1));
         Assert.Empty(await store.ReadAsync("game/a", 6, 100));
     }
 
@@ -76,8 +79,9 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
             await store.AppendAsync("game/a", a[1..]);
         }
 
-        // What a crash after the third commit leaves: the events on disk, the index and its mark at the first one.
-        ExecuteOnFile("DELETE FROM stream_index WHERE position > 1; UPDATE indexed_through SET position = 1;");
+        // What a crash in the middle of indexing a generation leaves: the events on disk, part of them indexed, and
+        // the index's mark at the first one.
+        ExecuteOnFile("DELETE FROM stream_index WHERE position > 2; UPDATE indexed_through SET position = 1;");
 
         await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
         {
