@@ -55,20 +55,21 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                     type       TEXT    NOT NULL,
                     data       TEXT    NOT NULL
                 );
-                CREATE TABLE IF NOT EXISTS stream_index (
-                    stream_id TEXT    NOT NULL,
-                    sequence  INTEGER NOT NULL,
-                    position  INTEGER NOT NULL,
-                    PRIMARY KEY (stream_id, sequence)
+                CREATE TABLE IF NOT EXISTS stream_keys (
+                    stream_key INTEGER PRIMARY KEY,
+                    stream_id  TEXT    NOT NULL UNIQUE
+                );
+                CREATE TABLE IF NOT EXISTS stream_positions (
+                    stream_key INTEGER NOT NULL,
+                    sequence   INTEGER NOT NULL,
+                    position   INTEGER NOT NULL,
+                    PRIMARY KEY (stream_key, sequence)
                 ) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS indexed_through (
+                CREATE TABLE IF NOT EXISTS index_mark (
                     id       INTEGER PRIMARY KEY CHECK (id = 1),
                     position INTEGER NOT NULL
                 );
-                INSERT OR IGNORE INTO indexed_through (id, position) VALUES (1, 0);
-                CREATE TABLE IF NOT EXISTS streams (
-                    stream_id TEXT NOT NULL PRIMARY KEY
-                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO index_mark (id, position) VALUES (1, 0);
                 CREATE TABLE IF NOT EXISTS deadlines (
                     game_id   TEXT    NOT NULL PRIMARY KEY,
                     due_ticks INTEGER NOT NULL
@@ -78,12 +79,12 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             // Also converts a file of the earlier layout, which indexed every row as it was written.
             Execute(connection, """
                 BEGIN IMMEDIATE;
-                INSERT OR IGNORE INTO stream_index (stream_id, sequence, position)
-                    SELECT stream_id, sequence, position FROM events
-                    WHERE position > (SELECT position FROM indexed_through) ORDER BY stream_id, sequence;
-                INSERT OR IGNORE INTO streams (stream_id)
-                    SELECT DISTINCT stream_id FROM events WHERE position > (SELECT position FROM indexed_through);
-                UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events);
+                INSERT OR IGNORE INTO stream_keys (stream_id)
+                    SELECT DISTINCT stream_id FROM events WHERE position > (SELECT position FROM index_mark) ORDER BY stream_id;
+                INSERT OR IGNORE INTO stream_positions (stream_key, sequence, position)
+                    SELECT k.stream_key, e.sequence, e.position FROM events e JOIN stream_keys k ON k.stream_id = e.stream_id
+                    WHERE e.position > (SELECT position FROM index_mark) ORDER BY k.stream_key, e.sequence;
+                UPDATE index_mark SET position = (SELECT COALESCE(MAX(position), 0) FROM events);
                 DROP INDEX IF EXISTS events_by_stream;
                 COMMIT;
                 """);
@@ -122,8 +123,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         {
             command.CommandText = """
                 SELECT e.sequence, e.at_ticks, e.command_id, e.type, e.data
-                FROM stream_index i JOIN events e ON e.position = i.position
-                WHERE i.stream_id = $stream AND i.sequence > $after ORDER BY i.sequence LIMIT $max
+                FROM stream_positions i JOIN events e ON e.position = i.position
+                WHERE i.stream_key = (SELECT stream_key FROM stream_keys WHERE stream_id = $stream) AND i.sequence > $after
+                ORDER BY i.sequence LIMIT $max
                 """;
             command.Parameters.AddWithValue("$stream", streamId);
             command.Parameters.AddWithValue("$after", afterSequence);
@@ -156,7 +158,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream_id FROM streams WHERE substr(stream_id, 1, length($prefix)) = $prefix ORDER BY stream_id";
+        command.CommandText = "SELECT stream_id FROM stream_keys WHERE substr(stream_id, 1, length($prefix)) = $prefix ORDER BY stream_id";
         command.Parameters.AddWithValue("$prefix", prefix);
         var streams = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -241,14 +243,14 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     {
         using var connection = Open();
         using var statements = new WriterStatements(connection);
-        var lastSequences = new Dictionary<string, long>(StringComparer.Ordinal);
+        var tails = new Dictionary<string, StreamTail>(StringComparer.Ordinal);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
         while (true)
         {
             var ready = _queue.Reader.WaitToReadAsync().AsTask();
             if (!ready.IsCompleted && _unindexed.Count > 0 && !ready.Wait(_indexing.IdleDelay))
             {
-                CommitBatch(statements, lastSequences, batch, indexAll: true);
+                CommitBatch(statements, tails, batch, indexAll: true);
             }
 
             if (!ready.GetAwaiter().GetResult())
@@ -266,13 +268,13 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 _unindexed.Seal();
             }
 
-            CommitBatch(statements, lastSequences, batch, indexAll: false);
+            CommitBatch(statements, tails, batch, indexAll: false);
             batch.Clear();
         }
 
         if (_unindexed.Count > 0)
         {
-            CommitBatch(statements, lastSequences, batch, indexAll: true);
+            CommitBatch(statements, tails, batch, indexAll: true);
         }
     }
 
@@ -282,7 +284,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// sealed generation, if there is one: twice as many events as the batch wrote and some more, so that indexing
     /// keeps ahead of writing without any commit waiting for a whole generation.
     /// </summary>
-    private void CommitBatch(WriterStatements statements, Dictionary<string, long> lastSequences, List<PendingAppend> batch, bool indexAll)
+    private void CommitBatch(WriterStatements statements, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
@@ -294,12 +296,12 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             {
                 var pending = batch[i];
                 var positions = written.GetValueOrDefault(pending.StreamId);
-                var streamLast = positions is not null ? positions[^1].Sequence
-                    : lastSequences.TryGetValue(pending.StreamId, out var cached) ? cached
-                    : statements.LastIndexedSequence(pending.StreamId);
+                var tail = positions is not null ? new StreamTail(positions[^1].StreamKey, positions[^1].Sequence)
+                    : tails.TryGetValue(pending.StreamId, out var cached) ? cached
+                    : statements.FindStream(pending.StreamId);
                 try
                 {
-                    EventStoreRules.EnsureContinues(pending.StreamId, streamLast, pending.Entries);
+                    EventStoreRules.EnsureContinues(pending.StreamId, tail.LastSequence, pending.Entries);
                 }
                 catch (Exception exception) when (exception is EventStoreConflictException or ArgumentException)
                 {
@@ -313,14 +315,10 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                     written.Add(pending.StreamId, positions);
                 }
 
+                var streamKey = tail.Key == 0 ? statements.AddStream(pending.StreamId) : tail.Key;
                 foreach (var entry in pending.Entries)
                 {
-                    positions.Add(new StreamPosition(entry.Sequence, statements.AddEvent(pending.StreamId, entry)));
-                }
-
-                if (pending.Entries[0].Sequence == 1)
-                {
-                    statements.AddStream(pending.StreamId);
+                    positions.Add(new StreamPosition(streamKey, entry.Sequence, statements.AddEvent(pending.StreamId, entry)));
                 }
             }
 
@@ -374,7 +372,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
 
         foreach (var (streamId, positions) in written)
         {
-            lastSequences[streamId] = positions[^1].Sequence;
+            tails[streamId] = new StreamTail(positions[^1].StreamKey, positions[^1].Sequence);
         }
 
         Complete([.. batch], outcomes);
@@ -415,7 +413,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         private readonly sqlite3_stmt _insertIndex;
         private readonly sqlite3_stmt _markIndexed;
         private readonly sqlite3_stmt _markIndexedThroughLast;
-        private readonly sqlite3_stmt _lastIndexed;
+        private readonly sqlite3_stmt _findStream;
         private readonly sqlite3_stmt _begin;
         private readonly sqlite3_stmt _commit;
         private readonly sqlite3_stmt _rollBack;
@@ -427,12 +425,15 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             _begin = Prepare("BEGIN IMMEDIATE");
             _commit = Prepare("COMMIT");
             _rollBack = Prepare("ROLLBACK");
-            _lastIndexed = Prepare("SELECT COALESCE(MAX(sequence), 0) FROM stream_index WHERE stream_id = ?1");
+            _findStream = Prepare("""
+                SELECT stream_key, COALESCE((SELECT MAX(sequence) FROM stream_positions p WHERE p.stream_key = k.stream_key), 0)
+                FROM stream_keys k WHERE stream_id = ?1
+                """);
             _insertEvent = Prepare("INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-            _insertStream = Prepare("INSERT OR IGNORE INTO streams (stream_id) VALUES (?1)");
-            _insertIndex = Prepare("INSERT INTO stream_index (stream_id, sequence, position) VALUES (?1, ?2, ?3)");
-            _markIndexed = Prepare("UPDATE indexed_through SET position = ?1");
-            _markIndexedThroughLast = Prepare("UPDATE indexed_through SET position = (SELECT COALESCE(MAX(position), 0) FROM events)");
+            _insertStream = Prepare("INSERT INTO stream_keys (stream_id) VALUES (?1)");
+            _insertIndex = Prepare("INSERT INTO stream_positions (stream_key, sequence, position) VALUES (?1, ?2, ?3)");
+            _markIndexed = Prepare("UPDATE index_mark SET position = ?1");
+            _markIndexedThroughLast = Prepare("UPDATE index_mark SET position = (SELECT COALESCE(MAX(position), 0) FROM events)");
         }
 
         /// <summary>Writes one event and returns its position.</summary>
@@ -450,15 +451,17 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             return raw.sqlite3_last_insert_rowid(_connection.Handle);
         }
 
-        public void AddStream(string stream)
+        /// <summary>Registers a new stream and returns its key.</summary>
+        public long AddStream(string stream)
         {
             BindText(_insertStream, 1, stream);
             Step(_insertStream);
+            return raw.sqlite3_last_insert_rowid(_connection.Handle);
         }
 
-        public void AddToIndex(IndexRow row)
+        public void AddToIndex(StreamPosition row)
         {
-            BindText(_insertIndex, 1, row.StreamId);
+            raw.sqlite3_bind_int64(_insertIndex, 1, row.StreamKey);
             raw.sqlite3_bind_int64(_insertIndex, 2, row.Sequence);
             raw.sqlite3_bind_int64(_insertIndex, 3, row.Position);
             Step(_insertIndex);
@@ -485,15 +488,18 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             }
         }
 
-        /// <summary>The last sequence number the index has for a stream; 0 for a new stream.</summary>
-        public long LastIndexedSequence(string stream)
+        /// <summary>A stream the writer has not seen since the file was opened: its key and the index's last sequence number.</summary>
+        /// <remarks>Opening the file indexed every event, so the index's last sequence number is the stream's.</remarks>
+        public StreamTail FindStream(string stream)
         {
-            BindText(_lastIndexed, 1, stream);
-            var result = raw.sqlite3_step(_lastIndexed);
-            var last = result == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_lastIndexed, 0) : 0;
-            raw.sqlite3_reset(_lastIndexed);
+            BindText(_findStream, 1, stream);
+            var result = raw.sqlite3_step(_findStream);
+            var tail = result == raw.SQLITE_ROW
+                ? new StreamTail(raw.sqlite3_column_int64(_findStream, 0), raw.sqlite3_column_int64(_findStream, 1))
+                : new StreamTail(0, 0);
+            raw.sqlite3_reset(_findStream);
             Check(result is raw.SQLITE_ROW ? raw.SQLITE_OK : result);
-            return last;
+            return tail;
         }
 
         public void Dispose()
@@ -503,7 +509,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             _insertIndex.Dispose();
             _markIndexed.Dispose();
             _markIndexedThroughLast.Dispose();
-            _lastIndexed.Dispose();
+            _findStream.Dispose();
             _begin.Dispose();
             _commit.Dispose();
             _rollBack.Dispose();
@@ -543,6 +549,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             }
         }
     }
+
+    /// <summary>What the writer knows of a stream: its key and its last sequence number (0 for a new stream).</summary>
+    private readonly record struct StreamTail(long Key, long LastSequence);
 
     private sealed record PendingAppend(string StreamId, IReadOnlyList<LoggedEvent> Entries)
     {

@@ -11,7 +11,7 @@ internal sealed class UnindexedEvents
     private Dictionary<string, List<StreamPosition>> _current = new(StringComparer.Ordinal);
     private int _currentCount;
     private Dictionary<string, List<StreamPosition>>? _sealed;
-    private IndexRow[] _sealedRows = [];
+    private StreamPosition[] _sealedRows = [];
     private int _sealedIndexed;
 
     /// <summary>Events not in the index yet, in both generations.</summary>
@@ -83,7 +83,7 @@ internal sealed class UnindexedEvents
     }
 
     /// <summary>The next rows of the sealed generation to index, at most <paramref name="maxCount"/>.</summary>
-    public ReadOnlySpan<IndexRow> NextSlice(int maxCount) =>
+    public ReadOnlySpan<StreamPosition> NextSlice(int maxCount) =>
         _sealedRows.AsSpan(_sealedIndexed, Math.Min(maxCount, _sealedRows.Length - _sealedIndexed));
 
     /// <summary>Whether indexing <paramref name="count"/> more rows finishes the sealed generation.</summary>
@@ -105,7 +105,7 @@ internal sealed class UnindexedEvents
     }
 
     /// <summary>Every row not indexed yet, with those of <paramref name="written"/>, in index order.</summary>
-    public IndexRow[] Remaining(Dictionary<string, List<StreamPosition>> written)
+    public StreamPosition[] Remaining(Dictionary<string, List<StreamPosition>> written)
     {
         var merged = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
         foreach (var generation in (IEnumerable<Dictionary<string, List<StreamPosition>>>)[_current, written])
@@ -137,15 +137,10 @@ internal sealed class UnindexedEvents
         }
     }
 
-    /// <summary>A generation's rows by stream, then sequence, so that a slice fills few index pages.</summary>
-    private static IndexRow[] Rows(Dictionary<string, List<StreamPosition>> generation) =>
-        [.. generation
-            .OrderBy(stream => stream.Key, StringComparer.Ordinal)
-            .SelectMany(stream => stream.Value.Select(entry => new IndexRow(stream.Key, entry.Sequence, entry.Position)))];
+    /// <summary>A generation's rows in index order (by stream key, then sequence), so that a slice fills few index pages.</summary>
+    private static StreamPosition[] Rows(Dictionary<string, List<StreamPosition>> generation) =>
+        [.. generation.Values.OrderBy(positions => positions[0].StreamKey).SelectMany(positions => positions)];
 }
 
-/// <summary>Where an event of a stream is in the events table.</summary>
-internal readonly record struct StreamPosition(long Sequence, long Position);
-
-/// <summary>One entry of the stream index.</summary>
-internal readonly record struct IndexRow(string StreamId, long Sequence, long Position);
+/// <summary>Where an event of a stream (by the stream's key in the file) is in the events table.</summary>
+internal readonly record struct StreamPosition(long StreamKey, long Sequence, long Position);

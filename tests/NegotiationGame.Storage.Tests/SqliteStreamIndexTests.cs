@@ -81,7 +81,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
 
         // What a crash in the middle of indexing a generation leaves: the events on disk, part of them indexed, and
         // the index's mark at the first one.
-        ExecuteOnFile("DELETE FROM stream_index WHERE position > 2; UPDATE indexed_through SET position = 1;");
+        ExecuteOnFile("DELETE FROM stream_positions WHERE position > 2; UPDATE index_mark SET position = 1;");
 
         await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
         {
