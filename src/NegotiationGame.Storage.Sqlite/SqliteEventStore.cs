@@ -7,10 +7,11 @@ using NegotiationGame.Contracts;
 namespace NegotiationGame.Storage.Sqlite;
 
 /// <summary>
-/// Streams in one SQLite file (WAL, synchronous=FULL: a commit is on disk when it returns). Appends from every game
-/// queue up and a single writer commits whatever has queued in one transaction (group commit), so that many games
-/// share each fsync instead of paying one each. Each append is still all-or-nothing: one that does not continue its
-/// stream is refused before anything of it is written, and fails alone.
+/// Streams in one SQLite file in WAL mode. Appends from every game queue up and a single writer commits whatever has
+/// queued in one transaction (group commit), so that many games share each fsync instead of paying one each; an
+/// append is acknowledged only once the WAL file holding it has been fsynced (<see cref="WalSyncer"/>). Each append
+/// is still all-or-nothing: one that does not continue its stream is refused before anything of it is written, and
+/// fails alone.
 /// </summary>
 /// <remarks>
 /// Events are rows in append order; the index that finds a stream's events is written in bulk, not with every
@@ -24,6 +25,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
 {
     private const int MaxAppendsPerCommit = 8_192;
 
+    private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteIndexing _indexing;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
@@ -41,6 +43,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             Directory.CreateDirectory(directory);
         }
 
+        _path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using (var connection = Open())
         {
@@ -242,7 +245,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private void WriteLoop()
     {
         using var connection = Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL;");
         using var statements = new WriterStatements(connection);
+        using var syncer = new WalSyncer(_path, Complete);
         var tails = new Dictionary<string, StreamTail>(StringComparer.Ordinal);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
         while (true)
@@ -250,7 +255,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             var ready = _queue.Reader.WaitToReadAsync().AsTask();
             if (!ready.IsCompleted && _unindexed.Count > 0 && !ready.Wait(_indexing.IdleDelay))
             {
-                CommitBatch(statements, tails, batch, indexAll: true);
+                CommitBatch(statements, syncer, tails, batch, indexAll: true);
             }
 
             if (!ready.GetAwaiter().GetResult())
@@ -268,13 +273,13 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 _unindexed.Seal();
             }
 
-            CommitBatch(statements, tails, batch, indexAll: false);
+            CommitBatch(statements, syncer, tails, batch, indexAll: false);
             batch.Clear();
         }
 
         if (_unindexed.Count > 0)
         {
-            CommitBatch(statements, tails, batch, indexAll: true);
+            CommitBatch(statements, syncer, tails, batch, indexAll: true);
         }
     }
 
@@ -284,7 +289,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// sealed generation, if there is one: twice as many events as the batch wrote and some more, so that indexing
     /// keeps ahead of writing without any commit waiting for a whole generation.
     /// </summary>
-    private void CommitBatch(WriterStatements statements, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
+    private void CommitBatch(WriterStatements statements, WalSyncer syncer, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
@@ -375,12 +380,15 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             tails[streamId] = new StreamTail(positions[^1].StreamKey, positions[^1].Sequence);
         }
 
-        Complete([.. batch], outcomes);
+        if (batch.Count > 0)
+        {
+            syncer.Enqueue([.. batch], outcomes);
+        }
     }
 
     /// <summary>
-    /// Tells a batch's callers how their appends went, from one thread-pool work item: the writer goes back to
-    /// writing at once instead of waking a thread for every caller.
+    /// Tells a batch's callers how their appends went, from one thread-pool work item: neither the writer nor the
+    /// fsync thread wakes a thread for every caller.
     /// </summary>
     private static void Complete(PendingAppend[] batch, Exception?[] outcomes) =>
         ThreadPool.UnsafeQueueUserWorkItem(
@@ -553,9 +561,4 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// <summary>What the writer knows of a stream: its key and its last sequence number (0 for a new stream).</summary>
     private readonly record struct StreamTail(long Key, long LastSequence);
 
-    private sealed record PendingAppend(string StreamId, IReadOnlyList<LoggedEvent> Entries)
-    {
-        /// <summary>Completed on a thread-pool thread, never on the writer's, so continuations may run inline.</summary>
-        public TaskCompletionSource Completion { get; } = new();
-    }
 }

@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+
+namespace NegotiationGame.Storage.Sqlite;
+
+/// <summary>
+/// Makes the writer's commits durable on a thread of its own. The writer commits with <c>synchronous=NORMAL</c>, which
+/// writes a transaction's frames to the WAL file without waiting for the disk, and hands the batch here; this thread
+/// fsyncs the WAL file (one fsync for every batch committed since the last) and only then tells the batch's callers
+/// their appends are written. So the writer inserts the next batch while the disk flushes the last one, and nothing is
+/// acknowledged before it is on disk. (With <c>NORMAL</c>, SQLite itself still syncs around checkpoints and when the
+/// WAL file starts over; fsync on any descriptor of a file flushes all of that file's written data.)
+/// </summary>
+internal sealed class WalSyncer : IDisposable
+{
+    private readonly string _walPath;
+    private readonly Action<PendingAppend[], Exception?[]> _complete;
+    private readonly Channel<(PendingAppend[] Batch, Exception?[] Outcomes)> _committed =
+        Channel.CreateUnbounded<(PendingAppend[], Exception?[])>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    private readonly Thread _thread;
+
+    public WalSyncer(string databasePath, Action<PendingAppend[], Exception?[]> complete)
+    {
+        _walPath = Path.GetFullPath(databasePath) + "-wal";
+        _complete = complete;
+        _thread = new Thread(SyncLoop) { IsBackground = true, Name = "SQLite event store fsync" };
+        _thread.Start();
+    }
+
+    /// <summary>Acknowledges a committed batch once the WAL file holding it is on disk.</summary>
+    public void Enqueue(PendingAppend[] batch, Exception?[] outcomes) => _committed.Writer.TryWrite((batch, outcomes));
+
+    /// <summary>Syncs and acknowledges what is queued, then stops.</summary>
+    public void Dispose()
+    {
+        _committed.Writer.TryComplete();
+        _thread.Join();
+    }
+
+    private void SyncLoop()
+    {
+        FileStream? wal = null;
+        var ready = new List<(PendingAppend[] Batch, Exception?[] Outcomes)>();
+        try
+        {
+            while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (_committed.Reader.TryRead(out var committed))
+                {
+                    ready.Add(committed);
+                }
+
+                Exception? failure = null;
+                try
+                {
+                    wal ??= new FileStream(_walPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                    wal.Flush(flushToDisk: true);
+                }
+                catch (IOException exception)
+                {
+                    // The transactions are in the file but may not be on disk: their callers are told they failed.
+                    failure = exception;
+                }
+
+                foreach (var (batch, outcomes) in ready)
+                {
+                    if (failure is not null)
+                    {
+                        Array.Fill(outcomes, failure);
+                    }
+
+                    _complete(batch, outcomes);
+                }
+
+                ready.Clear();
+            }
+        }
+        finally
+        {
+            wal?.Dispose();
+        }
+    }
+}
