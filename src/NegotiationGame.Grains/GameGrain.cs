@@ -99,23 +99,23 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         return Summary(_record);
     }
 
-    public async Task<CommandOutcome> Execute(GameCommandRequest request)
+    public Task<CommandOutcome> Execute(GameCommandRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_record is not { } record)
         {
-            return CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'.");
+            return Task.FromResult(CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'."));
         }
 
         if (record.HasApplied(request.CommandId))
         {
-            return CommandOutcome.Done(record.LastSequence);
+            return Task.FromResult(CommandOutcome.Done(record.LastSequence));
         }
 
         var (command, errorCode, message) = CommandTranslator.Translate(record.Header.Scenario, request, clock.GetUtcNow());
         return command is null
-            ? CommandOutcome.Refused(record.LastSequence, errorCode!, message!)
-            : await DecideAndAppendAsync(record, request.CommandId, command);
+            ? Task.FromResult(CommandOutcome.Refused(record.LastSequence, errorCode!, message!))
+            : DecideAndAppendAsync(record, request.CommandId, command);
     }
 
     public Task<GameSummary> GetSummary() =>
