@@ -25,7 +25,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_sealed_generation_is_indexed_a_slice_per_commit_and_reads_span_every_part()
+    public async Task A_sealed_generation_is_indexed_slice_by_slice_and_reads_span_every_part()
     {
         await using var store = new SqliteEventStore(_path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan, MinimumSlice: 1));
         var entries = Enumerable.Range(1, 6).Select(sequence => Entry(sequence)).ToArray();
@@ -36,14 +36,14 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
             Assert.Equal(i + 1, store.UnindexedCount);
         }
 
-        // Four wait: the next commit seals them and indexes a slice of three (twice its one event, plus one).
+        // Four wait: the next commit seals them and indexes a slice; the writer indexes the rest between batches.
         await store.AppendAsync("game/a", [entries[4]]);
-        Assert.Equal(2, store.UnindexedCount);
+        Assert.InRange(store.UnindexedCount, 1, 2);
         Assert.Equal(entries[..5], await store.ReadAsync("game/a", 0, 100));
         Assert.Equal(entries[2..4], await store.ReadAsync("game/a", 2, 2));
         Assert.Equal(entries[3..4], await store.ReadAsync("game/a", 3, 1));
 
-        // The next slice finishes the sealed generation; the two newest wait in the current one.
+        await WaitUntilAsync(() => store.UnindexedCount == 1);
         await store.AppendAsync("game/a", [entries[5]]);
         Assert.Equal(2, store.UnindexedCount);
         Assert.Equal(entries, await store.ReadAsync("game/a", 0, 100));
@@ -58,11 +58,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
 
         await store.AppendAsync("game/idle", [Entry(1), Entry(2)]);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (store.UnindexedCount > 0)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await WaitUntilAsync(() => store.UnindexedCount == 0);
 
         Assert.Equal(2, (await store.ReadAsync("game/idle", 0, 10)).Count);
     }
@@ -116,6 +112,16 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
         }
 
         Assert.Equal(0L, ExecuteOnFile("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_stream'"));
+    }
+
+    /// <summary>Polls a condition the writer makes true in its own time, for at most ten seconds.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     private static LoggedEvent Entry(long sequence) =>
