@@ -294,8 +294,8 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// <summary>
     /// Commits <paramref name="batch"/> in one transaction. The same transaction indexes, with
     /// <paramref name="indexAll"/>, every event written so far, this batch's included; otherwise the next slice of the
-    /// sealed generation, if there is one: twice as many events as the batch wrote and some more, so that indexing
-    /// keeps ahead of writing without any commit waiting for a whole generation.
+    /// sealed generation, if there is one: as many events as the batch wrote and some more, so that indexing keeps
+    /// ahead of writing without any commit waiting for a whole generation.
     /// </summary>
     private void CommitBatch(WriterStatements statements, WalSyncer syncer, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
     {
@@ -347,7 +347,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             }
             else if (_unindexed.IsSealed)
             {
-                var slice = _unindexed.NextSlice((2 * written.Values.Sum(positions => positions.Count)) + _indexing.MinimumSlice);
+                var slice = _unindexed.NextSlice(written.Values.Sum(positions => positions.Count) + _indexing.MinimumSlice);
                 foreach (var row in slice)
                 {
                     statements.AddToIndex(row);

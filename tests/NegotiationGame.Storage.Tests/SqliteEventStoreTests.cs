@@ -72,7 +72,7 @@ public sealed class SqliteEventStoreUnindexedTests : SqliteEventStoreTests
     protected override SqliteIndexing Indexing => new(int.MaxValue, Timeout.InfiniteTimeSpan);
 }
 
-/// <summary>The same tests with a generation sealed every three events and indexed an event or two per commit, so that reads span the index and both generations.</summary>
+/// <summary>The same tests with a generation sealed every three events and indexed a few events per commit, so that reads span the index and both generations.</summary>
 public sealed class SqliteEventStoreFrequentIndexTests : SqliteEventStoreTests
 {
     protected override SqliteIndexing Indexing => new(3, Timeout.InfiniteTimeSpan, MinimumSlice: 1);
