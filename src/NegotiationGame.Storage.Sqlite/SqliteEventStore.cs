@@ -253,10 +253,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         while (true)
         {
             // Between batches, the writer indexes a slice of the sealed generation on its own, so that fewer of the
-            // batches that callers wait for carry one.
-            if (_unindexed.IsSealed && !_queue.Reader.TryPeek(out _))
+            // batches that callers wait for carry one. If that fails, it waits for appends rather than retry at once.
+            if (_unindexed.IsSealed && !_queue.Reader.TryPeek(out _) && CommitBatch(statements, syncer, tails, batch, indexAll: false))
             {
-                CommitBatch(statements, syncer, tails, batch, indexAll: false);
                 continue;
             }
 
@@ -295,9 +294,9 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// Commits <paramref name="batch"/> in one transaction. The same transaction indexes, with
     /// <paramref name="indexAll"/>, every event written so far, this batch's included; otherwise the next slice of the
     /// sealed generation, if there is one: as many events as the batch wrote and some more, so that indexing keeps
-    /// ahead of writing without any commit waiting for a whole generation.
+    /// ahead of writing without any commit waiting for a whole generation. Returns whether the transaction committed.
     /// </summary>
-    private void CommitBatch(WriterStatements statements, WalSyncer syncer, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
+    private bool CommitBatch(WriterStatements statements, WalSyncer syncer, Dictionary<string, StreamTail> tails, List<PendingAppend> batch, bool indexAll)
     {
         var outcomes = new Exception?[batch.Count];
         var written = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
@@ -369,7 +368,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             statements.RollBackIfOpen();
             Array.Fill(outcomes, exception);
             Complete([.. batch], outcomes);
-            return;
+            return false;
         }
 
         // Readers must find an event before anyone is told it is written.
@@ -392,6 +391,8 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         {
             syncer.Enqueue([.. batch], outcomes);
         }
+
+        return true;
     }
 
     /// <summary>
