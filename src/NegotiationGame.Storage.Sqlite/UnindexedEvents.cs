@@ -51,19 +51,7 @@ internal sealed class UnindexedEvents
     {
         lock (_lock)
         {
-            foreach (var (streamId, positions) in written)
-            {
-                if (_current.TryGetValue(streamId, out var unindexed))
-                {
-                    unindexed.AddRange(positions);
-                }
-                else
-                {
-                    _current.Add(streamId, positions);
-                }
-
-                _currentCount += positions.Count;
-            }
+            _currentCount += Merge(_current, written);
         }
     }
 
@@ -108,19 +96,8 @@ internal sealed class UnindexedEvents
     public StreamPosition[] Remaining(Dictionary<string, List<StreamPosition>> written)
     {
         var merged = new Dictionary<string, List<StreamPosition>>(StringComparer.Ordinal);
-        foreach (var generation in (IEnumerable<Dictionary<string, List<StreamPosition>>>)[_current, written])
-        {
-            foreach (var (streamId, positions) in generation)
-            {
-                if (!merged.TryGetValue(streamId, out var all))
-                {
-                    merged.Add(streamId, all = []);
-                }
-
-                all.AddRange(positions);
-            }
-        }
-
+        Merge(merged, _current);
+        Merge(merged, written);
         return [.. NextSlice(int.MaxValue), .. Rows(merged)];
     }
 
@@ -135,6 +112,27 @@ internal sealed class UnindexedEvents
             _sealedRows = [];
             _sealedIndexed = 0;
         }
+    }
+
+    /// <summary>Appends each stream's positions in <paramref name="from"/> to its list in <paramref name="into"/>; returns how many.</summary>
+    private static int Merge(Dictionary<string, List<StreamPosition>> into, Dictionary<string, List<StreamPosition>> from)
+    {
+        var count = 0;
+        foreach (var (streamId, positions) in from)
+        {
+            if (into.TryGetValue(streamId, out var all))
+            {
+                all.AddRange(positions);
+            }
+            else
+            {
+                into.Add(streamId, [.. positions]);
+            }
+
+            count += positions.Count;
+        }
+
+        return count;
     }
 
     /// <summary>A generation's rows in index order (by stream key, then sequence), so that a slice fills few index pages.</summary>
