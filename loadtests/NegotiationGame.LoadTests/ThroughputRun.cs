@@ -48,11 +48,14 @@ internal static class ThroughputRun
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
                 var pausedBefore = GC.GetTotalPauseDuration();
                 var gen2Before = GC.CollectionCount(2);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var (count, time) = await RunForAsync(games, slice, series[s].Loop);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 counts[s] += count;
                 elapsed[s] += time;
                 progress.WriteLine(
                     $"  round {round}/{rounds}: {series[s].Name}: {count / time.TotalSeconds:N0}/s, " +
+                    $"{cpu / time:F2} cores busy, {cpu.TotalMicroseconds / Math.Max(1, count):F1} µs CPU per call, " +
                     $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, count):N0} B allocated per call, " +
                     $"GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - gen2Before} gen-2 collections");
             }

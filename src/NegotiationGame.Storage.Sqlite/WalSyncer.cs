@@ -13,13 +13,13 @@ namespace NegotiationGame.Storage.Sqlite;
 internal sealed class WalSyncer : IDisposable
 {
     private readonly string _walPath;
-    private readonly Action<PendingAppend[], Exception?[]> _complete;
-    private readonly Channel<(PendingAppend[] Batch, Exception?[] Outcomes)> _committed =
-        Channel.CreateUnbounded<(PendingAppend[], Exception?[])>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Action<PendingAppend[]> _complete;
+    private readonly Channel<PendingAppend[]> _committed =
+        Channel.CreateUnbounded<PendingAppend[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly Thread _thread;
 
-    public WalSyncer(string databasePath, Action<PendingAppend[], Exception?[]> complete)
+    public WalSyncer(string databasePath, Action<PendingAppend[]> complete)
     {
         _walPath = Path.GetFullPath(databasePath) + "-wal";
         _complete = complete;
@@ -28,7 +28,7 @@ internal sealed class WalSyncer : IDisposable
     }
 
     /// <summary>Acknowledges a committed batch once the WAL file holding it is on disk.</summary>
-    public void Enqueue(PendingAppend[] batch, Exception?[] outcomes) => _committed.Writer.TryWrite((batch, outcomes));
+    public void Enqueue(PendingAppend[] batch) => _committed.Writer.TryWrite(batch);
 
     /// <summary>Syncs and acknowledges what is queued, then stops.</summary>
     public void Dispose()
@@ -40,7 +40,7 @@ internal sealed class WalSyncer : IDisposable
     private void SyncLoop()
     {
         FileStream? wal = null;
-        var ready = new List<(PendingAppend[] Batch, Exception?[] Outcomes)>();
+        var ready = new List<PendingAppend[]>();
         try
         {
             while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -62,14 +62,17 @@ internal sealed class WalSyncer : IDisposable
                     failure = exception;
                 }
 
-                foreach (var (batch, outcomes) in ready)
+                foreach (var batch in ready)
                 {
                     if (failure is not null)
                     {
-                        Array.Fill(outcomes, failure);
+                        foreach (var pending in batch)
+                        {
+                            pending.Failure = failure;
+                        }
                     }
 
-                    _complete(batch, outcomes);
+                    _complete(batch);
                 }
 
                 ready.Clear();

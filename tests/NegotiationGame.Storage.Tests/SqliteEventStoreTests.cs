@@ -66,13 +66,13 @@ public class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
     }
 }
 
-/// <summary>The same tests with every event read from the events table: the index is written only on closing.</summary>
+/// <summary>The same tests with every append read from the appends table: the index is written only on closing.</summary>
 public sealed class SqliteEventStoreUnindexedTests : SqliteEventStoreTests
 {
     protected override SqliteIndexing Indexing => new(int.MaxValue, Timeout.InfiniteTimeSpan);
 }
 
-/// <summary>The same tests with a generation sealed every three events and indexed a few events per commit, so that reads span the index and both generations.</summary>
+/// <summary>The same tests with a generation sealed every three appends and indexed a few per commit, so that reads span the index and both generations.</summary>
 public sealed class SqliteEventStoreFrequentIndexTests : SqliteEventStoreTests
 {
     protected override SqliteIndexing Indexing => new(3, Timeout.InfiniteTimeSpan, MinimumSlice: 1);
