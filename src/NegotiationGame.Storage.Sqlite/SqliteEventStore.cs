@@ -28,6 +28,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteIndexing _indexing;
+    private readonly SqliteCheckpointing _checkpointing;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
     private readonly UnindexedAppends _unindexed = new();
@@ -36,10 +37,11 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private readonly List<StreamTail> _tailsBefore = [];
     private long _commits;
 
-    public SqliteEventStore(string path, SqliteIndexing? indexing = null)
+    public SqliteEventStore(string path, SqliteIndexing? indexing = null, SqliteCheckpointing? checkpointing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _indexing = indexing ?? SqliteIndexing.Default;
+        _checkpointing = checkpointing ?? SqliteCheckpointing.Default;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -187,16 +189,12 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
 
-    /// <summary>
-    /// Opens a connection. WAL checkpoints are allowed to grow to 64 MB (16,384 pages) before they run: with the
-    /// default of 1,000 pages a group commit of hundreds of games triggered one every other commit, and checkpoints,
-    /// not fsyncs, then bounded the write rate.
-    /// </summary>
+    /// <summary>Opens a connection. None of them checkpoints on committing: that is the <see cref="WalCheckpointer"/>'s work.</summary>
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 16384;");
+        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;");
         return connection;
     }
 
@@ -223,6 +221,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         Execute(connection, "PRAGMA synchronous = NORMAL;");
         using var statements = new WriterStatements(connection);
         using var syncer = new WalSyncer(_path, Complete);
+        using var checkpointer = new WalCheckpointer(Open(), _checkpointing);
         var batch = new List<PendingAppend>(MaxAppendsPerCommit);
         while (true)
         {
@@ -254,7 +253,12 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 _unindexed.Seal();
             }
 
-            CommitBatch(statements, syncer, batch, indexAll: false);
+            checkpointer.FinishIfRestartDue(connection);
+            if (CommitBatch(statements, syncer, batch, indexAll: false))
+            {
+                checkpointer.Committed(batch.Sum(pending => (long)pending.Frame.Length));
+            }
+
             batch.Clear();
         }
 
