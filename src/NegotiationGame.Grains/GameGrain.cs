@@ -29,10 +29,12 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     private GameRecord? _record;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _timerDeadline;
+    private string? _gameId;
+    private string? _streamId;
 
-    private string GameId => this.GetPrimaryKeyString();
+    private string GameId => _gameId ??= this.GetPrimaryKeyString();
 
-    private string StreamId => EventStreams.Game(GameId);
+    private string StreamId => _streamId ??= EventStreams.Game(GameId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -149,7 +151,29 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 
         var events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
         var deadlineBefore = RunningDeadline(record);
-        await AppendAsync(record, commandId, events);
+        var entries = ToEntries(record, commandId, events);
+        try
+        {
+            await store.AppendAsync(StreamId, entries);
+        }
+        catch (EventStoreConflictException)
+        {
+            // Another activation wrote to this log: this one's state is stale. Let it go; the next call rebuilds.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            record.Apply(entries[i], events[i]);
+        }
+
+        if (_observers.Count > 0)
+        {
+            ImmutableArray<LoggedEvent> appended = [.. entries];
+            await _observers.Notify(observer => observer.OnEvents(GameId, appended));
+        }
+
         if (RunningDeadline(record) is var deadline && deadline != deadlineBefore)
         {
             await schedule.SetDeadlineAsync(GameId, deadline);
@@ -232,7 +256,8 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         return all.ToImmutable();
     }
 
-    private async Task AppendAsync(GameRecord record, Guid commandId, ImmutableArray<GameEvent> events)
+    /// <summary>The log entries of <paramref name="events"/>, numbered on from the record's last.</summary>
+    private LoggedEvent[] ToEntries(GameRecord record, Guid commandId, ImmutableArray<GameEvent> events)
     {
         var at = clock.GetUtcNow();
         var entries = new LoggedEvent[events.Length];
@@ -242,27 +267,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             entries[i] = new LoggedEvent(record.LastSequence + 1 + i, at, commandId, type, data);
         }
 
-        try
-        {
-            await store.AppendAsync(StreamId, entries);
-        }
-        catch (EventStoreConflictException)
-        {
-            // Another activation wrote to this log: this one's state is stale. Let it go; the next call rebuilds.
-            DeactivateOnIdle();
-            throw;
-        }
-
-        for (var i = 0; i < entries.Length; i++)
-        {
-            record.Apply(entries[i], events[i]);
-        }
-
-        if (_observers.Count > 0)
-        {
-            ImmutableArray<LoggedEvent> appended = [.. entries];
-            await _observers.Notify(observer => observer.OnEvents(GameId, appended));
-        }
+        return entries;
     }
 
     private GameSummary Summary(GameRecord record)
