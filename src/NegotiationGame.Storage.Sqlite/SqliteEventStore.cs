@@ -19,7 +19,8 @@ namespace NegotiationGame.Storage.Sqlite;
 /// writer, the file's only writer, keeps where the appends are that it has committed but not yet indexed in memory
 /// and readers merge them in; an append is acknowledged only after it is committed, so the index is a cache of the
 /// appends table and the file alone is the record. On opening, appends past the index's high-water mark (left by a
-/// crash) are indexed before anything else happens (<see cref="SqliteSchema"/>).
+/// crash) are indexed before anything else happens (<see cref="SqliteSchema"/>). Checkpoints run beside the writer,
+/// not inside its commits (<see cref="WalCheckpointer"/>).
 /// </remarks>
 public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
 {
@@ -32,6 +33,8 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
     private readonly UnindexedAppends _unindexed = new();
+
+    // The writer thread's alone: each stream's key and last sequence number, and what the current batch wrote.
     private readonly Dictionary<string, StreamTail> _tails = new(StringComparer.Ordinal);
     private readonly List<WrittenAppend> _written = [];
     private readonly List<StreamTail> _tailsBefore = [];
