@@ -1,26 +1,14 @@
-using Microsoft.Data.Sqlite;
 using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Storage.Tests;
 
 /// <summary>No connection checkpoints on committing; the store's own checkpoints keep the WAL file from growing without end.</summary>
-public sealed class SqliteCheckpointTests : IAsyncLifetime
+public sealed class SqliteCheckpointTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _file = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public async Task Under_steady_appends_the_WAL_starts_over_instead_of_growing_and_nothing_is_lost()
@@ -30,19 +18,19 @@ public sealed class SqliteCheckpointTests : IAsyncLifetime
         var data = $"{{\"text\":\"{new string('x', 2_000)}\"}}";
         var settings = new SqliteCheckpointing(BytesPerCheckpoint: 16 * 1024, FramesBeforeRestart: 64, FramesLeftToWriter: 16);
         long largestWal = 0;
-        await using (var store = new SqliteEventStore(_path, checkpointing: settings))
+        await using (var store = new SqliteEventStore(_file.Path, checkpointing: settings))
         {
             for (var sequence = 1; sequence <= 1_500; sequence++)
             {
                 await store.AppendAsync("game/steady", [new LoggedEvent(sequence, DateTimeOffset.UnixEpoch, Guid.NewGuid(), "Test", data)]);
-                largestWal = Math.Max(largestWal, new FileInfo(_path + "-wal").Length);
+                largestWal = Math.Max(largestWal, new FileInfo(_file.Path + "-wal").Length);
             }
 
             Assert.InRange(largestWal, 1, 2 * 1024 * 1024);
             Assert.Equal(1_500, (await store.ReadAsync("game/steady", 0, 2_000)).Count);
         }
 
-        await using var reopened = new SqliteEventStore(_path);
+        await using var reopened = new SqliteEventStore(_file.Path);
         Assert.Equal(Enumerable.Range(1, 1_500).Select(n => (long)n), (await reopened.ReadAsync("game/steady", 0, 2_000)).Select(entry => entry.Sequence));
     }
 }

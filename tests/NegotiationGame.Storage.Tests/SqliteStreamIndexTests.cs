@@ -5,29 +5,26 @@ using NegotiationGame.Storage.Sqlite;
 namespace NegotiationGame.Storage.Tests;
 
 /// <summary>The stream index of the SQLite store is written in bulk; nothing read or written may notice.</summary>
-public sealed class SqliteStreamIndexTests : IAsyncLifetime
+public sealed class SqliteStreamIndexTests : IDisposable
 {
+    /// <summary>The table of one row per event that the earlier layouts kept.</summary>
+    private const string EventRowsTable = """
+        CREATE TABLE events (
+            position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, sequence INTEGER NOT NULL, at_ticks INTEGER NOT NULL,
+            command_id BLOB NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+
+        """;
+
     private static readonly SqliteIndexing OnlyOnClosing = new(int.MaxValue, Timeout.InfiniteTimeSpan);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _file = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public async Task A_sealed_generation_is_indexed_slice_by_slice_and_reads_span_every_part()
     {
-        await using var store = new SqliteEventStore(_path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan, MinimumSlice: 1));
+        await using var store = new SqliteEventStore(_file.Path, new SqliteIndexing(4, Timeout.InfiniteTimeSpan, MinimumSlice: 1));
         var entries = Enumerable.Range(1, 6).Select(sequence => Entry(sequence)).ToArray();
 
         for (var i = 0; i < 4; i++)
@@ -55,7 +52,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     [Fact]
     public async Task The_writer_indexes_what_waits_once_it_has_nothing_else_to_write()
     {
-        await using var store = new SqliteEventStore(_path, new SqliteIndexing(int.MaxValue, TimeSpan.FromMilliseconds(20)));
+        await using var store = new SqliteEventStore(_file.Path, new SqliteIndexing(int.MaxValue, TimeSpan.FromMilliseconds(20)));
 
         await store.AppendAsync("game/idle", [Entry(1), Entry(2)]);
 
@@ -69,7 +66,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     {
         var a = Enumerable.Range(1, 3).Select(sequence => Entry(sequence)).ToArray();
         var b = Enumerable.Range(1, 2).Select(sequence => Entry(sequence)).ToArray();
-        await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
+        await using (var store = new SqliteEventStore(_file.Path, OnlyOnClosing))
         {
             await store.AppendAsync("game/a", a[..1]);
             await store.AppendAsync("game/b", b);
@@ -80,7 +77,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
         // the index's mark at the first one.
         ExecuteOnFile("DELETE FROM stream_appends WHERE position > 2; UPDATE index_mark SET position = 1;");
 
-        await using (var store = new SqliteEventStore(_path, OnlyOnClosing))
+        await using (var store = new SqliteEventStore(_file.Path, OnlyOnClosing))
         {
             Assert.Equal(0, store.UnindexedCount);
             Assert.Equal(a, await store.ReadAsync("game/a", 0, 10));
@@ -94,10 +91,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     [Fact]
     public async Task A_file_of_the_first_layout_is_converted_on_opening()
     {
-        ExecuteOnFile("""
-            CREATE TABLE events (
-                position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, sequence INTEGER NOT NULL, at_ticks INTEGER NOT NULL,
-                command_id BLOB NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+        ExecuteOnFile(EventRowsTable + """
             CREATE UNIQUE INDEX events_by_stream ON events (stream_id, sequence);
             INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES
                 ('game/old', 1, 638750000000000000, x'00112233445566778899aabbccddeeff', 'GameCreated', '{}'),
@@ -105,7 +99,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
                 ('game/old', 2, 638750000010000000, x'0102030405060708090a0b0c0d0e0f10', 'Test', '{"n":2}');
             """);
 
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_file.Path))
         {
             Assert.Equal(
                 [
@@ -123,10 +117,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     [Fact]
     public async Task A_file_of_the_event_per_row_layout_is_converted_on_opening_with_what_it_had_not_indexed()
     {
-        ExecuteOnFile("""
-            CREATE TABLE events (
-                position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, sequence INTEGER NOT NULL, at_ticks INTEGER NOT NULL,
-                command_id BLOB NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+        ExecuteOnFile(EventRowsTable + """
             CREATE TABLE stream_keys (stream_key INTEGER PRIMARY KEY, stream_id TEXT NOT NULL UNIQUE);
             CREATE TABLE stream_positions (
                 stream_key INTEGER NOT NULL, sequence INTEGER NOT NULL, position INTEGER NOT NULL,
@@ -142,7 +133,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
             INSERT INTO index_mark (id, position) VALUES (1, 2);
             """);
 
-        await using (var store = new SqliteEventStore(_path))
+        await using (var store = new SqliteEventStore(_file.Path))
         {
             Assert.Equal([1L, 2L, 3L], (await store.ReadAsync("game/b", 0, 10)).Select(entry => entry.Sequence));
             Assert.Equal("""{"n":3}""", (await store.ReadAsync("game/b", 2, 10)).Single().Data);
@@ -170,8 +161,8 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
 
     private object? ExecuteOnFile(string sql)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
+        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
