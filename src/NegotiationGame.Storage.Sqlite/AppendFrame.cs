@@ -54,6 +54,7 @@ internal static class AppendFrame
         var count = ReadCount(frame, ref offset);
         for (var i = 0; i < count && into.Count < maxCount; i++)
         {
+            EnsureHolds(frame, offset, 24);
             var at = BinaryPrimitives.ReadInt64LittleEndian(frame[offset..]);
             var commandId = new Guid(frame.Slice(offset + 8, 16));
             offset += 24;
@@ -83,6 +84,7 @@ internal static class AppendFrame
     private static ReadOnlySpan<byte> ReadText(ReadOnlySpan<byte> frame, ref int offset)
     {
         var length = ReadCount(frame, ref offset);
+        EnsureHolds(frame, offset, length);
         var text = frame.Slice(offset, length);
         offset += length;
         return text;
@@ -108,6 +110,7 @@ internal static class AppendFrame
         var value = 0;
         for (var shift = 0; shift < 35; shift += 7)
         {
+            EnsureHolds(frame, offset, 1);
             var next = frame[offset++];
             value |= (next & 0x7F) << shift;
             if (next < 0x80)
@@ -117,5 +120,13 @@ internal static class AppendFrame
         }
 
         throw new InvalidDataException("An append frame holds a malformed length.");
+    }
+
+    private static void EnsureHolds(ReadOnlySpan<byte> frame, int offset, int count)
+    {
+        if (count < 0 || offset + count > frame.Length)
+        {
+            throw new InvalidDataException($"An append frame of {frame.Length} bytes ends before its entries do.");
+        }
     }
 }
