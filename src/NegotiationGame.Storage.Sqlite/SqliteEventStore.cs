@@ -259,7 +259,13 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             checkpointer.FinishIfRestartDue(connection);
             if (CommitBatch(statements, syncer, batch, indexAll: false))
             {
-                checkpointer.Committed(batch.Sum(pending => (long)pending.Frame.Length));
+                var bytes = 0L;
+                foreach (var pending in batch)
+                {
+                    bytes += pending.Frame.Length;
+                }
+
+                checkpointer.Committed(bytes);
             }
 
             batch.Clear();
