@@ -1,6 +1,7 @@
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Scenarios;
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Grains.Tests;
 

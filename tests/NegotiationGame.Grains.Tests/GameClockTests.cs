@@ -1,6 +1,7 @@
 using NegotiationGame.Contracts.Commands;
-using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Storage;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Grains.Tests;
 

@@ -3,6 +3,7 @@ using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Scenarios;
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Grains.Tests;
 

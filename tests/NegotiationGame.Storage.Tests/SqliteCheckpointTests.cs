@@ -1,5 +1,6 @@
 using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Storage.Tests;
 

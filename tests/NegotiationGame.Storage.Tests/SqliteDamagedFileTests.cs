@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Storage.Tests;
 

@@ -1,11 +1,12 @@
 using NegotiationGame.Storage.Sqlite;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Storage.Tests;
 
 /// <summary>The contract and the SQLite store's own promises, with the stream index written as the server writes it.</summary>
 public class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _file = new();
     private SqliteEventStore _store = null!;
 
     protected override IEventStore Store => _store;
@@ -14,17 +15,14 @@ public class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _store = new SqliteEventStore(_path, Indexing);
+        _store = new SqliteEventStore(_file.Path, Indexing);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*"))
-        {
-            File.Delete(file);
-        }
+        _file.Dispose();
     }
 
     [Fact]
@@ -34,7 +32,7 @@ public class SqliteEventStoreTests : EventStoreContractTests, IAsyncLifetime
         await _store.AppendAsync("game/durable", entries);
         await _store.DisposeAsync();
 
-        _store = new SqliteEventStore(_path, Indexing);
+        _store = new SqliteEventStore(_file.Path, Indexing);
 
         Assert.Equal(entries, await _store.ReadAsync("game/durable", 0, 10));
         await _store.AppendAsync("game/durable", [Entry(3)]);

@@ -1,12 +1,18 @@
-namespace NegotiationGame.Grains.Tests;
+using Microsoft.Data.Sqlite;
 
-/// <summary>A SQLite file path under the temp folder whose files (database, WAL, shared memory) go when disposed.</summary>
+namespace NegotiationGame.Tests;
+
+/// <summary>
+/// A path for one test's SQLite file under the temp folder; disposing closes pooled connections and deletes the file
+/// and its WAL and shared-memory files. Compiled into each test project that needs it.
+/// </summary>
 internal sealed class TemporaryDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         var directory = System.IO.Path.GetDirectoryName(Path)!;
         if (Directory.Exists(directory))
         {
