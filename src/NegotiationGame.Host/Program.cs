@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.DataProtection;
 using NegotiationGame.Grains;
 using NegotiationGame.Host;
@@ -23,7 +24,12 @@ builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
-builder.Services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
+builder.Services.AddSingleton<HubErrorFilter>();
+builder.Services.AddSignalR(hub =>
+{
+    hub.MaximumReceiveMessageSize = 64 * 1024;
+    hub.AddFilter<HubErrorFilter>();
+});
 
 var app = builder.Build();
 app.UseDefaultFiles();

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using NegotiationGame.Contracts;
 using NegotiationGame.Domain.Analytics;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.EventLog;
+using NegotiationGame.Host.Hubs.Results;
 
 namespace NegotiationGame.Host.Hubs;
 
@@ -16,67 +18,60 @@ public sealed class DebriefBuilder
 {
     private readonly ConcurrentDictionary<string, ScenarioAnalysis> _analyses = new(StringComparer.Ordinal);
 
-    public object Build(string gameId, IReadOnlyList<LoggedEvent> log)
+    public DebriefResult Build(string gameId, IReadOnlyList<LoggedEvent> log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var record = GameRecord.Replay(log);
         var scenario = record.Header.Scenario;
         var analysis = _analyses.GetOrAdd(record.Header.ScenarioJson, _ => ScenarioAnalysis.Analyze(scenario));
         var debrief = GameDebrief.Of(record, analysis);
-        return new
-        {
-            ok = true,
+        return new DebriefResult(
             gameId,
-            scenario = ScenarioView.Of(scenario),
-            reservations = scenario.Profiles.ToDictionary(profile => scenario.Parties[profile.PartyIndex].Id, profile => profile.Reservation),
-            events = log.Where(entry => entry.Type != GameCreated.TypeName).Select(entry => Relay.Audience.Message(gameId, entry, readable: true)),
-            offers = Offers(record, log),
-            frontier = Enumerable.Range(0, analysis.Frontier.Count).Select(point => Utilities(scenario, analysis.Frontier.Utilities(point).ToArray())),
-            nash = Point(scenario, analysis.Nash),
-            kalaiSmorodinsky = Point(scenario, analysis.KalaiSmorodinsky),
-            maxWelfare = Point(scenario, analysis.MaxWelfare),
-            outcome = new
-            {
-                binding = Options(scenario, debrief.Binding),
-                scores = scenario.Parties.ToDictionary(party => party.Id, party => debrief.Scores[party.Index]),
-                utilities = Utilities(scenario, [.. debrief.Assessment.Utilities]),
-                welfare = debrief.Scores.Sum(),
-                paretoOptimal = debrief.Assessment.IsParetoOptimal,
-                distanceToFrontier = debrief.Assessment.DistanceToFrontier,
-                distanceToNash = debrief.Assessment.DistanceToNash,
-                ended = record.State.EndReason?.ToString(),
-            },
-        };
+            PublicScenario.Of(scenario),
+            scenario.Profiles.ToImmutableDictionary(profile => scenario.Parties[profile.PartyIndex].Id, profile => profile.Reservation),
+            [.. log.Where(entry => entry.Type != GameCreated.TypeName).Select(entry => Relay.Audience.Message(gameId, entry, readable: true))],
+            Offers(record, log),
+            [.. Enumerable.Range(0, analysis.Frontier.Count).Select(point => Utilities(scenario, analysis.Frontier.Utilities(point).ToArray()))],
+            Point(scenario, analysis.Nash),
+            Point(scenario, analysis.KalaiSmorodinsky),
+            Point(scenario, analysis.MaxWelfare),
+            new DebriefOutcome(
+                Options(scenario, debrief.Binding),
+                scenario.Parties.ToImmutableDictionary(party => party.Id, party => debrief.Scores[party.Index]),
+                Utilities(scenario, [.. debrief.Assessment.Utilities]),
+                debrief.Scores.Sum(),
+                debrief.Assessment.IsParetoOptimal,
+                debrief.Assessment.DistanceToFrontier,
+                debrief.Assessment.DistanceToNash,
+                record.State.EndReason?.ToString()));
     }
 
     /// <summary>
     /// Every offer, with when it was tabled and what it is worth to each party (open issues at no deal). Offers are
     /// numbered in the order they were tabled, so the n-th OfferTabled entry of the log is offer n.
     /// </summary>
-    private static IEnumerable<object> Offers(GameRecord record, IReadOnlyList<LoggedEvent> log)
+    private static ImmutableArray<DebriefOffer> Offers(GameRecord record, IReadOnlyList<LoggedEvent> log)
     {
         var scenario = record.Header.Scenario;
         var tabled = log.Where(entry => entry.Type == nameof(OfferTabled));
-        return record.State.Offers.Zip(tabled, (offer, entry) => new
-        {
-            offerId = offer.Id,
-            sequence = entry.Sequence,
-            at = entry.At,
-            round = offer.TabledInRound,
-            proposer = scenario.Parties[offer.Proposer].Id,
-            package = Options(scenario, offer.Package),
-            utilities = scenario.Parties.ToDictionary(party => party.Id, party => scenario.Utilities.Utility(party.Index, offer.Package) / 100.0),
-            status = offer.Status.ToString(),
-        });
+        return [.. record.State.Offers.Zip(tabled, (offer, entry) => new DebriefOffer(
+            offer.Id,
+            entry.Sequence,
+            entry.At,
+            offer.TabledInRound,
+            scenario.Parties[offer.Proposer].Id,
+            Options(scenario, offer.Package),
+            scenario.Parties.ToImmutableDictionary(party => party.Id, party => scenario.Utilities.Utility(party.Index, offer.Package) / 100.0),
+            offer.Status.ToString()))];
     }
 
-    private static object? Point(Scenario scenario, RankedOutcome? outcome) => outcome is null
+    private static DebriefPoint? Point(Scenario scenario, RankedOutcome? outcome) => outcome is null
         ? null
-        : new { options = Options(scenario, outcome.Package), utilities = Utilities(scenario, [.. outcome.Utilities]) };
+        : new DebriefPoint(Options(scenario, outcome.Package), Utilities(scenario, [.. outcome.Utilities]));
 
-    private static Dictionary<string, double> Utilities(Scenario scenario, int[] hundredths) =>
-        scenario.Parties.ToDictionary(party => party.Id, party => hundredths[party.Index] / 100.0);
+    private static ImmutableDictionary<string, double> Utilities(Scenario scenario, int[] hundredths) =>
+        scenario.Parties.ToImmutableDictionary(party => party.Id, party => hundredths[party.Index] / 100.0);
 
-    private static Dictionary<string, string> Options(Scenario scenario, Domain.Outcomes.Package package) =>
-        package.Issues().ToDictionary(issue => scenario.Issues[issue].Id, issue => scenario.Issues[issue].Options[package.OptionOf(issue)].Id);
+    private static ImmutableDictionary<string, string> Options(Scenario scenario, Domain.Outcomes.Package package) =>
+        package.Issues().ToImmutableDictionary(issue => scenario.Issues[issue].Id, issue => scenario.Issues[issue].Options[package.OptionOf(issue)].Id);
 }

@@ -1,9 +1,14 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR;
 using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
 using NegotiationGame.EventLog;
 using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Hubs.Binding;
+using NegotiationGame.Host.Hubs.Client;
+using NegotiationGame.Host.Hubs.Results;
 using NegotiationGame.Host.Relay;
 using NegotiationGame.Scenarios;
 using ClassRequest = NegotiationGame.Contracts.Classes.CreateClassRequest;
@@ -12,17 +17,18 @@ namespace NegotiationGame.Host.Hubs;
 
 /// <summary>
 /// The one hub of the protocol (docs/protocol.md). It authorises every call from the token alone, then calls the
-/// grains; it holds no game state, so any host can serve any game.
+/// grains; it holds no game state, so any host can serve any game. Arguments arrive bound (<see cref="HubRequest{T}"/>)
+/// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
-public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs, GameScenarios scenarios) : Hub
+public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs, GameScenarios scenarios) : Hub<IGameClient>
 {
-    public async Task<object> CreateClass(CreateClassRequest request)
+    public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         var scenarioName = request.Scenario ?? BundledScenarios.Default;
         if (BundledScenarios.FindJson(scenarioName) is not { } scenarioJson)
         {
-            return HubResults.Failure("UnknownScenario", $"There is no scenario '{scenarioName}' (bundled: {string.Join(", ", BundledScenarios.Names)}).");
+            return HubResults.Failure(HubErrorCodes.UnknownScenario, $"There is no scenario '{scenarioName}' (bundled: {string.Join(", ", BundledScenarios.Names)}).");
         }
 
         var classId = "c-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -30,42 +36,38 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         try
         {
             summary = await grains.GetGrain<IClassSessionGrain>(classId).Create(new ClassRequest(
-                request.Title ?? "Negotiation class", scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed, request.SpectatorDelaySeconds));
+                request.Title, scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed, request.SpectatorDelaySeconds));
         }
         catch (ArgumentException exception)
         {
             return HubResults.Invalid(exception.Message);
         }
 
-        return new
-        {
-            ok = true,
+        return new CreateClassResult(
             classId,
-            instructorToken = tokens.Issue(new AccessGrant(AccessRole.Instructor, classId, null, null, null)),
-            gameIds = summary.GameIds,
-            lobbyCode = summary.JoinCodes.Single(code => code.GameId is null).Code,
-            joinCodes = summary.JoinCodes.Where(code => code.GameId is not null).Select(code => new { code = code.Code, gameId = code.GameId, partyId = code.PartyId }),
-            spectatorTokens = summary.GameIds.ToDictionary(game => game, game => tokens.Issue(new AccessGrant(AccessRole.Spectator, classId, game, null, null))),
-        };
+            tokens.Issue(new AccessGrant(AccessRole.Instructor, classId, null, null, null)),
+            summary.GameIds,
+            summary.JoinCodes.Single(code => code.GameId is null).Code,
+            [.. summary.JoinCodes.Where(code => code.GameId is not null).Select(code => new RoleJoinCode(code.Code, code.GameId!, code.PartyId!))],
+            summary.GameIds.ToImmutableDictionary(game => game, game => tokens.Issue(new AccessGrant(AccessRole.Spectator, classId, game, null, null))));
     }
 
-    public async Task<object> JoinClass(JoinClassRequest request)
+    public async Task<HubResult> JoinClass(HubRequest<JoinClassRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (string.IsNullOrWhiteSpace(request.ClassId) || string.IsNullOrWhiteSpace(request.Code))
         {
             return HubResults.Invalid("Give the class id and your join code.");
         }
 
-        var seatId = Guid.NewGuid();
         JoinOutcome outcome;
         try
         {
-            outcome = await grains.GetGrain<IClassSessionGrain>(request.ClassId).Join(request.Code, request.Name ?? string.Empty, seatId);
+            outcome = await grains.GetGrain<IClassSessionGrain>(request.ClassId).Join(request.Code, request.Name, Guid.NewGuid());
         }
         catch (KeyNotFoundException)
         {
-            return HubResults.Failure("UnknownCode", "That join code does not belong to a class here.");
+            return HubResults.Failure(HubErrorCodes.UnknownCode, "That join code does not belong to a class here.");
         }
 
         if (outcome.Seat is not { } seat)
@@ -73,36 +75,29 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return HubResults.Failure(outcome.ErrorCode!, outcome.ErrorMessage!);
         }
 
-        return new
-        {
-            ok = true,
-            token = tokens.Issue(new AccessGrant(AccessRole.Player, request.ClassId, seat.GameId, seat.PartyId, seat.SeatId)),
-            gameId = seat.GameId,
-            partyId = seat.PartyId,
-            seatId = seat.SeatId,
-        };
+        var token = tokens.Issue(new AccessGrant(AccessRole.Player, request.ClassId, seat.GameId, seat.PartyId, seat.SeatId));
+        return new JoinClassResult(token, seat.GameId, seat.PartyId, seat.SeatId);
     }
 
-    public async Task<object> StartClass(StartClassRequest request)
+    public async Task<HubResult> StartClass(HubRequest<StartClassRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (Instructor(request.Token) is not { } grant)
         {
             return Refusal(request.Token);
         }
 
-        if (!BotStrategyNames.TryParse(request.Bots ?? "conceder", out var strategy))
+        if (!BotStrategyNames.TryParse(request.Bots, out var strategy))
         {
             return HubResults.Invalid("bots must be boulware, conceder, linear or tit-for-tat.");
         }
 
-        var summary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).Start(BotStrategyNames.ToName(strategy));
-        return new { ok = true, @class = summary };
+        return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).Start(BotStrategyNames.ToName(strategy)));
     }
 
-    public async Task<object> GetClass(TokenRequest request)
+    public async Task<HubResult> GetClass(HubRequest<TokenRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (Instructor(request.Token) is not { } grant)
         {
             return Refusal(request.Token);
@@ -113,45 +108,40 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             ? await Task.WhenAll(summary.GameIds.Select(game => grains.GetGrain<IGameGrain>(game).GetSummary()))
             : [];
         var scenario = summary.Started ? await scenarios.FindAsync(summary.GameIds[0]) : BundledScenarios.FindJson(summary.ScenarioId) is not null ? BundledScenarios.Load(summary.ScenarioId) : null;
-        return new { ok = true, @class = summary, games, scenario = scenario is null ? null : ScenarioView.Of(scenario) };
+        return new ClassOverviewResult(summary, [.. games], scenario is null ? null : PublicScenario.Of(scenario));
     }
 
-    public async Task<object> SetRevealPolicy(RevealPolicyRequest request)
+    public async Task<HubResult> SetRevealPolicy(HubRequest<RevealPolicyRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (Instructor(request.Token) is not { } grant)
         {
             return Refusal(request.Token);
         }
 
-        var summary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd);
-        return new { ok = true, @class = summary };
+        return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd));
     }
 
-    public async Task<object> Instruct(InstructRequest request)
+    public async Task<HubResult> Instruct(HubRequest<InstructRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (Instructor(request.Token) is not { } grant)
         {
             return Refusal(request.Token);
         }
 
-        if (request.GameId is not { } gameId || !grant.MayWatch(gameId))
+        if (!grant.MayWatch(request.GameId))
         {
             return HubResults.Forbidden("That game is not in your class.");
         }
 
-        if (CommandReader.ReadInstructorCommand(request.Command) is not { } body)
-        {
-            return HubResults.Invalid("command.type must be one of startBriefing, startNegotiation, processNow, pause, resume, extend (with seconds), news (with headline) or end.");
-        }
-
-        return HubResults.Of(await grains.GetGrain<IGameGrain>(gameId).Execute(new(Guid.NewGuid(), Contracts.Commands.Actors.Instructor, body)));
+        var command = new GameCommandRequest(Guid.NewGuid(), Actors.Instructor, request.Command.ToBody());
+        return HubResults.Of(await grains.GetGrain<IGameGrain>(request.GameId).Execute(command));
     }
 
-    public async Task<object> Act(ActRequest request)
+    public async Task<HubResult> Act(HubRequest<ActRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (tokens.Read(request.Token) is not { } grant)
         {
             return HubResults.Unauthorized();
@@ -171,17 +161,12 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
                 : "Name a game of your class and a party to act for.");
         }
 
-        if (request.CommandId is not { } commandId || CommandReader.ReadPartyCommand(request.Command) is not { } body)
-        {
-            return HubResults.Invalid("Send a commandId (a UUID) and a command whose type is table, accept, reject, withdraw, counter, sign or walkAway.");
-        }
-
-        return HubResults.Of(await grains.GetGrain<IPartyGrain>(PartyKeys.Of(gameId, partyId)).Act(commandId, body));
+        return HubResults.Of(await grains.GetGrain<IPartyGrain>(PartyKeys.Of(gameId, partyId)).Act(request.CommandId, request.Command.ToBody()));
     }
 
-    public async Task<object> GetView(TokenRequest request)
+    public async Task<HubResult> GetView(HubRequest<TokenRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (tokens.Read(request.Token) is not { Role: AccessRole.Player, GameId: { } gameId, PartyId: { } partyId })
         {
             return tokens.Read(request.Token) is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only a player has a party view.");
@@ -193,18 +178,19 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         }
 
         var view = await grains.GetGrain<IPartyGrain>(PartyKeys.Of(gameId, partyId)).GetView();
-        return new { ok = true, view, scenario = ScenarioView.Of(scenario) };
+        return new PartyViewResult(view, PublicScenario.Of(scenario));
     }
 
-    public async Task<object> Watch(WatchRequest request)
+    public async Task<HubResult> Watch(HubRequest<WatchRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (tokens.Read(request.Token) is not { } grant)
         {
             return HubResults.Unauthorized();
         }
 
-        if (request.GameId is not { } gameId || !grant.MayWatch(gameId))
+        var gameId = request.GameId;
+        if (!grant.MayWatch(gameId))
         {
             return HubResults.Forbidden("Your token does not give access to that game.");
         }
@@ -236,8 +222,8 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         }
 
         var visibleUntil = spectator ? DateTimeOffset.UtcNow - delay : DateTimeOffset.MaxValue;
-        var missed = new List<object>();
-        for (var after = Math.Max(0, request.AfterSequence); ;)
+        var missed = new List<GameEventMessage>();
+        for (var after = request.AfterSequence; ;)
         {
             var page = await game.ReadLog(after, 500);
             if (page.IsEmpty)
@@ -251,24 +237,24 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             after = page[^1].Sequence;
         }
 
-        return new { ok = true, events = missed, summary = await game.GetSummary(), scenario = ScenarioView.Of(scenario), spectatorDelaySeconds = delay.TotalSeconds };
+        return new WatchResult(missed, await game.GetSummary(), PublicScenario.Of(scenario), delay.TotalSeconds);
     }
 
-    public async Task<object> GetDebrief(WatchRequest request)
+    public async Task<HubResult> GetDebrief(HubRequest<GameRequest> argument)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var request = argument.Value;
         if (Instructor(request.Token) is not { } grant)
         {
             return Refusal(request.Token);
         }
 
-        if (request.GameId is not { } gameId || !grant.MayWatch(gameId))
+        if (!grant.MayWatch(request.GameId))
         {
             return HubResults.Forbidden("That game is not in your class.");
         }
 
-        var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(gameId));
-        return log.Count == 0 ? NotStarted() : debriefs.Build(gameId, log);
+        var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(request.GameId));
+        return log.Count == 0 ? NotStarted() : debriefs.Build(request.GameId, log);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -303,10 +289,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
 
     private AccessGrant? Instructor(string? token) => tokens.Read(token) is { Role: AccessRole.Instructor } grant ? grant : null;
 
-    private object Refusal(string? token) => tokens.Read(token) is null
+    private HubFailure Refusal(string? token) => tokens.Read(token) is null
         ? HubResults.Unauthorized()
         : HubResults.Forbidden("Only the instructor of the class can do that.");
 
-    private static object NotStarted() =>
-        HubResults.Failure("GameNotFound", "This game has not been created yet: the instructor has not started the class.");
+    private static HubFailure NotStarted() =>
+        HubResults.Failure(ServiceErrorCodes.GameNotFound, "This game has not been created yet: the instructor has not started the class.");
 }

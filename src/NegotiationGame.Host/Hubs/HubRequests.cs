@@ -1,27 +1,37 @@
-using System.Text.Json;
+using NegotiationGame.Host.Hubs.Binding;
 
 namespace NegotiationGame.Host.Hubs;
 
-/// <summary>The arguments of the hub's methods, as docs/protocol.md describes them; every field may be missing.</summary>
+// The arguments of the hub's methods, as docs/protocol.md describes them. Optional fields have defaults; a field
+// that is present must have its declared type (RequestJson).
+
 public sealed record CreateClassRequest(
-    string? Title,
-    string? Scenario,
+    string Title = "Negotiation class",
+    string? Scenario = null,
     int Games = 1,
     int BriefingSeconds = 0,
     int RoundSeconds = 0,
     int Seed = 1,
     int SpectatorDelaySeconds = 0);
 
-public sealed record JoinClassRequest(string? ClassId, string? Code, string? Name);
+public sealed record JoinClassRequest(string ClassId, string Code, string Name = "");
 
-public sealed record TokenRequest(string? Token);
+public sealed record TokenRequest(string? Token = null);
 
-public sealed record StartClassRequest(string? Token, string? Bots);
+public sealed record StartClassRequest(string? Token = null, string Bots = "conceder");
 
-public sealed record RevealPolicyRequest(string? Token, bool RevealPrivateAfterEnd);
+public sealed record RevealPolicyRequest(bool RevealPrivateAfterEnd, string? Token = null);
 
-public sealed record InstructRequest(string? Token, string? GameId, JsonElement Command);
+public sealed record InstructRequest(string GameId, InstructorCommand Command, string? Token = null);
 
-public sealed record ActRequest(string? Token, Guid? CommandId, JsonElement Command, string? GameId = null, string? PartyId = null);
+public sealed record ActRequest(Guid CommandId, PartyCommand Command, string? Token = null, string? GameId = null, string? PartyId = null) : IValidatedRequest
+{
+    public string? Problem() => Command is IValidatedRequest command ? command.Problem() : null;
+}
 
-public sealed record WatchRequest(string? Token, string? GameId, long AfterSequence = 0);
+public sealed record WatchRequest(string GameId, long AfterSequence = 0, string? Token = null) : IValidatedRequest
+{
+    public string? Problem() => AfterSequence < 0 ? "afterSequence must be zero or more." : null;
+}
+
+public sealed record GameRequest(string GameId, string? Token = null);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NegotiationGame.Contracts;
 using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Hubs.Client;
 
 namespace NegotiationGame.Host.Relay;
 
@@ -44,14 +45,16 @@ public static class Audience
         (grant.Role == AccessRole.Player && Channel(entry).Contains(grant.PartyId));
 
     /// <summary>The entry as a client receives it: JSON data, or the redacted form for those who may not read it.</summary>
-    public static object Message(string gameId, LoggedEvent entry, bool readable)
+    public static GameEventMessage Message(string gameId, LoggedEvent entry, bool readable)
     {
         if (!readable)
         {
-            return new { gameId, sequence = entry.Sequence, at = entry.At, type = RedactedType, data = new { channel = Channel(entry) } };
+            return new GameEventMessage(gameId, entry.Sequence, entry.At, RedactedType, JsonSerializer.SerializeToElement(new RedactedChannel(Channel(entry)), JsonSerializerOptions.Web));
         }
 
         using var data = JsonDocument.Parse(entry.Data);
-        return new { gameId, sequence = entry.Sequence, at = entry.At, type = entry.Type, data = data.RootElement.Clone() };
+        return new GameEventMessage(gameId, entry.Sequence, entry.At, entry.Type, data.RootElement.Clone());
     }
+
+    private sealed record RedactedChannel(IReadOnlyList<string> Channel);
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NegotiationGame.Host.Hubs.Binding;
+
+/// <summary>
+/// How requests are read: names in camelCase, numbers only as JSON numbers of the declared type (no "2", no 1.5 for a
+/// whole number, nothing past its range), no duplicate keys, no null where the request needs a value, and every
+/// required field present. What does not fit is refused as a whole, naming the first problem.
+/// </summary>
+public static class RequestJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowOutOfOrderMetadataProperties = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        MaxDepth = 16,
+    };
+
+    /// <summary>Binds <paramref name="json"/> to <typeparamref name="T"/> or says why it cannot be.</summary>
+    public static HubRequest<T> Bind<T>(JsonElement json)
+        where T : class
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return new HubRequest<T>(null, $"The argument must be a JSON object, not {Describe(json.ValueKind)}.");
+        }
+
+        try
+        {
+            var value = json.Deserialize<T>(Options);
+            if (value is IValidatedRequest validated && validated.Problem() is { } problem)
+            {
+                return new HubRequest<T>(null, problem);
+            }
+
+            return value is null ? new HubRequest<T>(null, "The argument must be a JSON object.") : new HubRequest<T>(value, null);
+        }
+        catch (JsonException exception)
+        {
+            return new HubRequest<T>(null, Explain(exception));
+        }
+        catch (NotSupportedException)
+        {
+            return new HubRequest<T>(null, "A command needs a known \"type\".");
+        }
+    }
+
+    private static string Explain(JsonException exception) =>
+        exception.Path is { Length: > 1 } path
+            ? $"The field {path[2..]} is missing, repeated or not of the expected type."
+            : "The request is not of the expected shape.";
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => "a boolean",
+    };
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace NegotiationGame.Host.Hubs.Client;
+
+/// <summary>What the server pushes to a connection (docs/protocol.md): the names are the protocol's, in camelCase.</summary>
+public interface IGameClient
+{
+    /// <summary>One event of a game the connection watches, in the form its reader may see.</summary>
+    [HubMethodName("gameEvent")]
+    Task GameEvent(GameEventMessage message);
+
+    /// <summary>How many spectators watch a game now.</summary>
+    [HubMethodName("spectators")]
+    Task Spectators(SpectatorCountMessage message);
+}

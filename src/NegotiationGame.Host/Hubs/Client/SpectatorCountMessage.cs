@@ -1,0 +1,3 @@
+namespace NegotiationGame.Host.Hubs.Client;
+
+public sealed record SpectatorCountMessage(string GameId, int Count);

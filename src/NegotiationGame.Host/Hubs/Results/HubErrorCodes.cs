@@ -1,0 +1,16 @@
+namespace NegotiationGame.Host.Hubs.Results;
+
+/// <summary>
+/// The codes the hub itself answers with (docs/protocol.md lists them with the negotiation rules' codes). Stable:
+/// never renamed, only added to.
+/// </summary>
+public static class HubErrorCodes
+{
+    public const string Unauthorized = "Unauthorized";
+    public const string Forbidden = "Forbidden";
+    public const string InvalidRequest = "InvalidRequest";
+    public const string UnknownScenario = "UnknownScenario";
+    public const string UnknownCode = "UnknownCode";
+    public const string RateLimited = "RateLimited";
+    public const string ServerError = "ServerError";
+}
