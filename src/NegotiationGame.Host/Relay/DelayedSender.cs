@@ -15,6 +15,7 @@ public sealed class DelayedSender : IDisposable
     private readonly TimeSpan _delay;
     private readonly Channel<(DateTimeOffset Due, object Message)> _queue = Channel.CreateUnbounded<(DateTimeOffset, object)>(new() { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     public DelayedSender(IHubContext<GameHub> hub, string group, TimeSpan delay)
     {
@@ -39,8 +40,14 @@ public sealed class DelayedSender : IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops sending; safe to call more than once (the container disposes the relay once per registration).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         _stop.Cancel();
         _stop.Dispose();
@@ -48,17 +55,19 @@ public sealed class DelayedSender : IDisposable
 
     private async Task SendWhenDueAsync()
     {
+        // Taken once: the token stays usable after Dispose has disposed its source.
+        var stop = _stop.Token;
         try
         {
-            await foreach (var (due, message) in _queue.Reader.ReadAllAsync(_stop.Token))
+            await foreach (var (due, message) in _queue.Reader.ReadAllAsync(stop))
             {
                 var wait = due - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _stop.Token);
+                    await Task.Delay(wait, stop);
                 }
 
-                await _hub.Clients.Group(_group).SendAsync("gameEvent", message, _stop.Token);
+                await _hub.Clients.Group(_group).SendAsync("gameEvent", message, stop);
             }
         }
         catch (OperationCanceledException)

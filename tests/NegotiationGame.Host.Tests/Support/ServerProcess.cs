@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.SignalR.Client;
+using NegotiationGame.Grains.Hosting;
+
+namespace NegotiationGame.Host.Tests.Support;
+
+/// <summary>
+/// The real server as a child OS process (<c>dotnet negotiationgame-server.dll</c>) on free loopback ports with its
+/// own data folder, so that a test can stop it the way an operator or a crash does: SIGTERM, SIGKILL, and a restart on
+/// the same folder and ports.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+
+    private readonly string _directory;
+    private readonly int _httpPort;
+    private readonly int _siloPort;
+    private readonly int _gatewayPort;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private ServerProcess(string directory)
+    {
+        _directory = directory;
+        _httpPort = LoopbackPorts.FindFree();
+        _siloPort = LoopbackPorts.FindFree();
+        _gatewayPort = LoopbackPorts.FindFree();
+        Address = new Uri($"http://127.0.0.1:{_httpPort}");
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The SQLite file the server keeps everything in.</summary>
+    public string DataPath => Path.Combine(_directory, "negotiationgame.db");
+
+    /// <summary>What the server has written to stdout and stderr so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a server on a fresh data folder and waits until it answers <c>/healthz</c>.</summary>
+    public static async Task<ServerProcess> StartAsync()
+    {
+        var server = new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName);
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server again (after it has exited) on the same data folder and ports, and waits until it is healthy.</summary>
+    public async Task RestartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException("The server is still running.");
+        }
+
+        _process?.Dispose();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "negotiationgame-server.dll"),
+            "--urls", Address.ToString().TrimEnd('/'),
+            $"--NegotiationGame:DataPath={DataPath}",
+            string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:SiloPort={_siloPort}"),
+            string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:GatewayPort={_gatewayPort}"),
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Record(line.Data);
+        process.ErrorDataReceived += (_, line) => Record(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await WaitUntilHealthyAsync(process);
+    }
+
+    /// <summary>A started SignalR connection to the server's hub.</summary>
+    public async Task<HubConnection> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(Address, "/hubs/game")).Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// Sends SIGTERM and waits for the process to exit; returns its exit status. A server still running after
+    /// <paramref name="patience"/> is killed and the call fails.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan patience)
+    {
+        var process = Running();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {process.Id} failed with status {kill.ExitCode}.");
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"The server did not exit within {patience.TotalSeconds} s of SIGTERM. Its output:\n{Output}");
+        }
+
+        return process.ExitCode;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or a power cut would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        var process = Running();
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private Process Running() =>
+        _process is { HasExited: false } process ? process : throw new InvalidOperationException($"The server is not running. Its output:\n{Output}");
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>Polls <c>/healthz</c> until it answers, the process exits, or the start takes too long.</summary>
+    private async Task WaitUntilHealthyAsync(Process process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < StartPatience)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Address, "/healthz"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        throw new TimeoutException($"The server did not become healthy within {StartPatience.TotalSeconds} s. Its output:\n{Output}");
+    }
+}
