@@ -8,15 +8,16 @@ namespace NegotiationGame.Host;
 
 /// <summary>
 /// Downloads for the instructor: a game's log as JSON Lines (lossless, importable with <c>negotiationgame import</c>)
-/// and a class's CSV summary, one row per game. The instructor token travels in the query string.
+/// and a class's CSV summary, one row per game. Each needs a download ticket from the hub's
+/// <c>createDownloadLink</c>: short-lived, for that one file, and void once the instructor reissues the class's link.
 /// </summary>
 internal static class Exports
 {
     public static void MapExports(this WebApplication app)
     {
-        app.MapGet("/api/games/{gameId}/log.jsonl", async (string gameId, string? token, TokenService tokens, IGrainFactory grains) =>
+        app.MapGet("/api/games/{gameId}/log.jsonl", async (string gameId, string? ticket, TokenService tokens, IGrainFactory grains) =>
         {
-            if (tokens.Read(token) is not { Role: AccessRole.Instructor } grant || !grant.MayWatch(gameId))
+            if (!await IsValidAsync(tokens.ReadTicket(ticket), grains, ticket => ticket.GameId == gameId))
             {
                 return Results.Unauthorized();
             }
@@ -32,9 +33,9 @@ internal static class Exports
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "application/x-ndjson", $"{gameId}.jsonl");
         });
 
-        app.MapGet("/api/classes/{classId}/summary.csv", async (string classId, string? token, TokenService tokens, IGrainFactory grains) =>
+        app.MapGet("/api/classes/{classId}/summary.csv", async (string classId, string? ticket, TokenService tokens, IGrainFactory grains) =>
         {
-            if (tokens.Read(token) is not { Role: AccessRole.Instructor } grant || grant.ClassId != classId)
+            if (!await IsValidAsync(tokens.ReadTicket(ticket), grains, ticket => ticket.GameId is null && ticket.ClassId == classId))
             {
                 return Results.Unauthorized();
             }
@@ -55,4 +56,8 @@ internal static class Exports
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"{classId}-summary.csv");
         });
     }
+
+    private static async Task<bool> IsValidAsync(DownloadTicket? ticket, IGrainFactory grains, Func<DownloadTicket, bool> names) =>
+        ticket is not null && names(ticket) &&
+        await grains.GetGrain<IClassSessionGrain>(ticket.ClassId).GetInstructorGeneration() == ticket.InstructorGeneration;
 }

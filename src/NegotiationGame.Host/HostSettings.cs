@@ -13,4 +13,10 @@ public sealed class HostSettings
 
     /// <summary>Orleans client gateway port on localhost; 0 picks a free one.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>How long an instructor, player or spectator token stays valid after it was issued.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a download link lasts: long enough to click it, too short to be worth leaking.</summary>
+    public TimeSpan DownloadTicketLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -23,6 +23,7 @@ builder.UseOrleans(silo =>
 builder.Services.AddDataProtection()
     .SetApplicationName("NegotiationGame")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DataPath))!, "keys")));
+builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<TokenService>();
 builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<DebriefBuilder>();
@@ -36,6 +37,7 @@ builder.Services.AddSignalR(hub =>
 });
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHub<GameHub>("/hubs/game");

@@ -30,14 +30,15 @@ public sealed class DebriefTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal(offers.Select(o => o.GetProperty("offerId").GetInt32()), Enumerable.Range(1, offers.Count));
 
         using var http = new HttpClient { BaseAddress = server.Address };
-        var log = await http.GetStringAsync($"/api/games/{gameId}/log.jsonl?token={Uri.EscapeDataString(token)}");
+        var logUrl = (await connection.CallAsync("createDownloadLink", new { token, gameId })).Ok().GetProperty("url").GetString();
+        var log = await http.GetStringAsync(logUrl);
         var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(gameId, JsonDocument.Parse(lines[0]).RootElement.GetProperty("gameId").GetString());
         Assert.Equal(debrief.GetProperty("events").GetArrayLength() + 1, lines.Length - 1);
-        var csv = await http.GetStringAsync($"/api/classes/{classId}/summary.csv?token={Uri.EscapeDataString(token)}");
+        var csv = await http.GetStringAsync((await connection.CallAsync("createDownloadLink", new { token })).Ok().GetProperty("url").GetString());
         Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/games/{gameId}/log.jsonl")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/classes/{classId}/summary.csv?token=forged")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/classes/{classId}/summary.csv?ticket=forged")).StatusCode);
     }
 
     [Fact]

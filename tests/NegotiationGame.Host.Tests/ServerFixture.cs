@@ -3,19 +3,25 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationGame.Grains.Hosting;
 
 namespace NegotiationGame.Host.Tests;
 
-/// <summary>The real server (silo, hub, UI) on a free loopback port with its own SQLite file, for a whole test class.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>
+/// The real server (silo, hub, UI) on a free loopback port with its own SQLite file, for a whole test class. Its
+/// clock is <see cref="Clock"/>: real time, which a test may move forward instead of waiting.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("negotiationgame-host-").FullName;
     private WebApplicationFactory<Program> _factory = null!;
 
     public Uri Address { get; private set; } = null!;
+
+    public ShiftedClock Clock { get; } = new();
 
     public Task InitializeAsync()
     {
@@ -25,6 +31,12 @@ public sealed class ServerFixture : IAsyncLifetime
             host.UseSetting("NegotiationGame:DataPath", Path.Combine(_directory, "negotiationgame.db"));
             host.UseSetting("NegotiationGame:SiloPort", LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
             host.UseSetting("NegotiationGame:GatewayPort", LoopbackPorts.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in Settings)
+            {
+                host.UseSetting(key, value);
+            }
+
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -32,6 +44,9 @@ public sealed class ServerFixture : IAsyncLifetime
         Address = new Uri(addresses.Addresses.First());
         return Task.CompletedTask;
     }
+
+    /// <summary>Configuration a derived fixture sets for its server (limits, lifetimes).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public async Task DisposeAsync()
     {

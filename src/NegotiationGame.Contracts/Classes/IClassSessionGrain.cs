@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace NegotiationGame.Contracts.Classes;
 
 /// <summary>
@@ -32,6 +34,15 @@ public interface IClassSessionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SetRevealPolicy")]
     Task<ClassSummary> SetRevealPolicy(bool revealPrivateAfterEnd);
+
+    /// <summary>Moves the class on to a new instructor generation and returns it: older instructor tokens stop counting.</summary>
+    [Alias("ReissueInstructorLink")]
+    Task<int> ReissueInstructorLink();
+
+    /// <summary>The generation whose instructor tokens count now (0 until a link is reissued).</summary>
+    [Alias("GetInstructorGeneration")]
+    [AlwaysInterleave]
+    Task<int> GetInstructorGeneration();
 
     /// <summary>Whether <paramref name="key"/> is this class's instructor key.</summary>
     [Alias("IsInstructorKey")]

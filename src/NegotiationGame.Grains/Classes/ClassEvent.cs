@@ -11,6 +11,7 @@ namespace NegotiationGame.Grains.Classes;
 [JsonDerivedType(typeof(SeatMoved), nameof(SeatMoved))]
 [JsonDerivedType(typeof(ClassStarted), nameof(ClassStarted))]
 [JsonDerivedType(typeof(RevealPolicySet), nameof(RevealPolicySet))]
+[JsonDerivedType(typeof(InstructorLinkReissued), nameof(InstructorLinkReissued))]
 internal abstract record ClassEvent;
 
 internal sealed record ClassCreated(
@@ -32,3 +33,6 @@ internal sealed record SeatMoved(Guid SeatId, string GameId, string PartyId) : C
 internal sealed record ClassStarted(ImmutableDictionary<string, string> Bots) : ClassEvent;
 
 internal sealed record RevealPolicySet(bool RevealPrivateAfterEnd) : ClassEvent;
+
+/// <summary>The instructor asked for a new link: tokens of earlier generations no longer count.</summary>
+internal sealed record InstructorLinkReissued(int Generation) : ClassEvent;

@@ -181,6 +181,15 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         return Summary(state);
     }
 
+    public async Task<int> ReissueInstructorLink()
+    {
+        var state = RequireState();
+        await AppendAsync(state, new InstructorLinkReissued(state.InstructorGeneration + 1));
+        return state.InstructorGeneration;
+    }
+
+    public Task<int> GetInstructorGeneration() => Task.FromResult(RequireState().InstructorGeneration);
+
     public Task<bool> IsInstructorKey(string key) =>
         Task.FromResult(_state is { } state && key is not null &&
                         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(state.Created.InstructorKeyHash)));

@@ -22,6 +22,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public bool RevealPrivateAfterEnd { get; private set; } = true;
 
+    /// <summary>Which instructor tokens count: only those issued for this generation.</summary>
+    public int InstructorGeneration { get; private set; }
+
     public long LastSequence { get; set; } = 1;
 
     public static string GameIdOf(string classId, int game) => $"{classId}-{game:00}";
@@ -42,6 +45,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
                 break;
             case RevealPolicySet policy:
                 RevealPrivateAfterEnd = policy.RevealPrivateAfterEnd;
+                break;
+            case InstructorLinkReissued reissued:
+                InstructorGeneration = reissued.Generation;
                 break;
             default:
                 throw new InvalidOperationException($"{classEvent.GetType().Name} cannot follow the creation of a class.");

@@ -2,9 +2,10 @@ namespace NegotiationGame.Host.Access;
 
 /// <summary>
 /// What a token lets its bearer do: an instructor acts anywhere in a class; a player acts for one party of one game
-/// from one seat; a spectator watches one game.
+/// from one seat; a spectator watches one game. An instructor grant is valid only while its
+/// <paramref name="InstructorGeneration"/> is the class's current one: issuing a new instructor link moves it on.
 /// </summary>
-public sealed record AccessGrant(AccessRole Role, string ClassId, string? GameId, string? PartyId, Guid? SeatId)
+public sealed record AccessGrant(AccessRole Role, string ClassId, string? GameId, string? PartyId, Guid? SeatId, int InstructorGeneration = 0)
 {
     public bool MayWatch(string gameId) => Role == AccessRole.Instructor
         ? gameId.StartsWith(ClassId + "-", StringComparison.Ordinal)

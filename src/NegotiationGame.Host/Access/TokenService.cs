@@ -5,28 +5,37 @@ namespace NegotiationGame.Host.Access;
 
 /// <summary>
 /// Issues and reads tokens: an <see cref="AccessGrant"/> encrypted and signed with ASP.NET Data Protection, valid for
-/// a fixed time. The server never trusts what a client says about itself, only what a token it issued says.
+/// the configured lifetime. The server never trusts what a client says about itself, only what a token it issued
+/// says. Download tickets are a separate kind (another purpose, so neither can stand in for the other) that name one
+/// download and last minutes.
 /// </summary>
-public sealed class TokenService(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class TokenService(IDataProtectionProvider protection, TimeProvider clock, HostSettings settings)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
-
-    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("NegotiationGame.Access.v1").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _tokens = protection.CreateProtector("NegotiationGame.Access.v1").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _tickets = protection.CreateProtector("NegotiationGame.Download.v1").ToTimeLimitedDataProtector();
 
     public string Issue(AccessGrant grant) =>
-        _protector.Protect(JsonSerializer.Serialize(grant), clock.GetUtcNow() + Lifetime);
+        _tokens.Protect(JsonSerializer.Serialize(grant), clock.GetUtcNow() + settings.TokenLifetime);
 
-    public AccessGrant? Read(string? token)
+    public AccessGrant? Read(string? token) => Unprotect<AccessGrant>(_tokens, token);
+
+    public string IssueTicket(DownloadTicket ticket) =>
+        _tickets.Protect(JsonSerializer.Serialize(ticket), clock.GetUtcNow() + settings.DownloadTicketLifetime);
+
+    public DownloadTicket? ReadTicket(string? ticket) => Unprotect<DownloadTicket>(_tickets, ticket);
+
+    private T? Unprotect<T>(ITimeLimitedDataProtector protector, string? text)
+        where T : class
     {
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<AccessGrant>(_protector.Unprotect(token, out var expiration)) is { } grant && expiration > clock.GetUtcNow()
-                ? grant
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(text, out var expiration)) is { } value && expiration > clock.GetUtcNow()
+                ? value
                 : null;
         }
         catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or JsonException or FormatException)

@@ -82,9 +82,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> StartClass(HubRequest<StartClassRequest> argument)
     {
         var request = argument.Value;
-        if (Instructor(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
         {
-            return Refusal(request.Token);
+            return await RefusalAsync(request.Token);
         }
 
         if (!BotStrategyNames.TryParse(request.Bots, out var strategy))
@@ -98,9 +98,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> GetClass(HubRequest<TokenRequest> argument)
     {
         var request = argument.Value;
-        if (Instructor(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
         {
-            return Refusal(request.Token);
+            return await RefusalAsync(request.Token);
         }
 
         var summary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
@@ -114,9 +114,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> SetRevealPolicy(HubRequest<RevealPolicyRequest> argument)
     {
         var request = argument.Value;
-        if (Instructor(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
         {
-            return Refusal(request.Token);
+            return await RefusalAsync(request.Token);
         }
 
         return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd));
@@ -125,9 +125,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> Instruct(HubRequest<InstructRequest> argument)
     {
         var request = argument.Value;
-        if (Instructor(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
         {
-            return Refusal(request.Token);
+            return await RefusalAsync(request.Token);
         }
 
         if (!grant.MayWatch(request.GameId))
@@ -142,7 +142,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> Act(HubRequest<ActRequest> argument)
     {
         var request = argument.Value;
-        if (tokens.Read(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { } grant)
         {
             return HubResults.Unauthorized();
         }
@@ -167,9 +167,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> GetView(HubRequest<TokenRequest> argument)
     {
         var request = argument.Value;
-        if (tokens.Read(request.Token) is not { Role: AccessRole.Player, GameId: { } gameId, PartyId: { } partyId })
+        var grant = await GrantAsync(request.Token);
+        if (grant is not { Role: AccessRole.Player, GameId: { } gameId, PartyId: { } partyId })
         {
-            return tokens.Read(request.Token) is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only a player has a party view.");
+            return grant is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only a player has a party view.");
         }
 
         if (await scenarios.FindAsync(gameId) is not { } scenario)
@@ -184,7 +185,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> Watch(HubRequest<WatchRequest> argument)
     {
         var request = argument.Value;
-        if (tokens.Read(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { } grant)
         {
             return HubResults.Unauthorized();
         }
@@ -243,9 +244,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> GetDebrief(HubRequest<GameRequest> argument)
     {
         var request = argument.Value;
-        if (Instructor(request.Token) is not { } grant)
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
         {
-            return Refusal(request.Token);
+            return await RefusalAsync(request.Token);
         }
 
         if (!grant.MayWatch(request.GameId))
@@ -255,6 +256,43 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
 
         var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(request.GameId));
         return log.Count == 0 ? NotStarted() : debriefs.Build(request.GameId, log);
+    }
+
+    /// <summary>A new instructor token for the class (to open it in another browser); every earlier one stops working.</summary>
+    public async Task<HubResult> ReissueInstructorLink(HubRequest<TokenRequest> argument)
+    {
+        var request = argument.Value;
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        {
+            return await RefusalAsync(request.Token);
+        }
+
+        var generation = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).ReissueInstructorLink();
+        return new InstructorLinkResult(tokens.Issue(grant with { InstructorGeneration = generation }));
+    }
+
+    /// <summary>
+    /// A link that downloads one file for a few minutes: a game's log with <c>gameId</c>, else the class's summary.
+    /// Download links never carry the instructor token, which would then sit in browser histories and server logs.
+    /// </summary>
+    public async Task<HubResult> CreateDownloadLink(HubRequest<DownloadRequest> argument)
+    {
+        var request = argument.Value;
+        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        {
+            return await RefusalAsync(request.Token);
+        }
+
+        if (request.GameId is { } gameId && !grant.MayWatch(gameId))
+        {
+            return HubResults.Forbidden("That game is not in your class.");
+        }
+
+        var ticket = Uri.EscapeDataString(tokens.IssueTicket(new DownloadTicket(grant.ClassId, request.GameId, grant.InstructorGeneration)));
+        var url = request.GameId is { } game
+            ? $"/api/games/{Uri.EscapeDataString(game)}/log.jsonl?ticket={ticket}"
+            : $"/api/classes/{Uri.EscapeDataString(grant.ClassId)}/summary.csv?ticket={ticket}";
+        return new DownloadLinkResult(url);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -287,9 +325,15 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         await game.SetSpectator(SpectatorKey, watching: true);
     }
 
-    private AccessGrant? Instructor(string? token) => tokens.Read(token) is { Role: AccessRole.Instructor } grant ? grant : null;
+    /// <summary>What the token grants, or null; an instructor token counts only while its class has not reissued the link.</summary>
+    private async Task<AccessGrant?> GrantAsync(string? token) => tokens.Read(token) switch
+    {
+        { Role: AccessRole.Instructor } grant =>
+            await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetInstructorGeneration() == grant.InstructorGeneration ? grant : null,
+        var grant => grant,
+    };
 
-    private HubFailure Refusal(string? token) => tokens.Read(token) is null
+    private async Task<HubFailure> RefusalAsync(string? token) => await GrantAsync(token) is null
         ? HubResults.Unauthorized()
         : HubResults.Forbidden("Only the instructor of the class can do that.");
 

@@ -35,3 +35,5 @@ public sealed record WatchRequest(string GameId, long AfterSequence = 0, string?
 }
 
 public sealed record GameRequest(string GameId, string? Token = null);
+
+public sealed record DownloadRequest(string? Token = null, string? GameId = null);

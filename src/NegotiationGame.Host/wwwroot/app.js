@@ -431,7 +431,16 @@ function showLanding(app) {
 
 /* ---------- instructor ---------- */
 
-function showInstructor(app) {
+function showInstructor(app, params) {
+  const link = params.get("link");
+  if (link) {
+    // An instructor link carries the class and its new key; keep them in this browser and drop them from the address.
+    try {
+      const handed = JSON.parse(link);
+      if (typeof handed?.instructorToken === "string" && typeof handed?.classId === "string") store.set("instructor", handed);
+    } catch { /* a damaged link: show what this browser already holds */ }
+    history.replaceState(null, "", "#/instructor");
+  }
   const saved = store.get("instructor");
   if (saved?.instructorToken) showClass(app, saved);
   else showCreateForm(app);
@@ -489,6 +498,19 @@ function showClass(app, saved) {
   const lobbyUrl = saved.lobbyCode ? joinLink(saved.classId, saved.lobbyCode) : "";
   Object.assign(field(root, "lobbyLink"), { href: lobbyUrl, textContent: lobbyUrl });
   root.querySelector("[data-action=copy-lobby]").addEventListener("click", () => copyText(lobbyUrl));
+
+  root.querySelector("[data-action=reissue-link]").addEventListener("click", async () => {
+    if (!confirm("Make a new instructor link? Every browser holding the old one loses control of this class.")) return;
+    const result = await call("reissueInstructorLink", { token: saved.instructorToken });
+    if (!result.ok) return showError(errorNode, errorText(result));
+    saved.instructorToken = result.instructorToken;
+    store.set("instructor", saved);
+    const url = `${location.origin}/#/instructor?link=${encodeURIComponent(JSON.stringify(saved))}`;
+    const linkNode = field(root, "instructorLink");
+    Object.assign(linkNode, { href: url, textContent: "Instructor link (open it in the browser that should run the class)" });
+    linkNode.hidden = false;
+    copyText(url);
+  });
 
   root.querySelector("[data-action=forget]").addEventListener("click", () => {
     if (!confirm("Forget this class in this browser? Without the instructor key you cannot control it again.")) return;
@@ -804,12 +826,23 @@ function savedInstructor(errorNode) {
   return null;
 }
 
+/** Downloads ask the server for a short-lived link at the moment of the click: the instructor key never sits in a URL. */
 function exportLinks(root, saved, gameId) {
-  const token = encodeURIComponent(saved.instructorToken);
-  const csv = field(root, "exportCsv");
-  Object.assign(csv, { href: `/api/classes/${encodeURIComponent(saved.classId)}/summary.csv?token=${token}`, download: `${saved.classId}-summary.csv` });
-  const jsonl = field(root, "exportJsonl");
-  if (jsonl && gameId) Object.assign(jsonl, { href: `/api/games/${encodeURIComponent(gameId)}/log.jsonl?token=${token}`, download: `${gameId}.jsonl` });
+  const wire = (node, request, filename) => {
+    if (!node) return;
+    Object.assign(node, { href: "#", download: filename });
+    node.addEventListener("click", async event => {
+      event.preventDefault();
+      const result = await call("createDownloadLink", { token: saved.instructorToken, ...request });
+      if (!result.ok) return showError(field(root, "error"), errorText(result));
+      const link = h("a", { href: result.url, download: filename });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    });
+  };
+  wire(field(root, "exportCsv"), {}, `${saved.classId}-summary.csv`);
+  if (gameId) wire(field(root, "exportJsonl"), { gameId }, `${gameId}.jsonl`);
 }
 
 const debriefError = result => (result.error?.code === "GameNotFound"

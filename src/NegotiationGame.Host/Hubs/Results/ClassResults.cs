@@ -23,3 +23,9 @@ public sealed record ClassResult(ClassSummary Class) : HubSuccess;
 
 /// <summary>The instructor's overview: the class, every game's summary once started, and the public scenario.</summary>
 public sealed record ClassOverviewResult(ClassSummary Class, ImmutableArray<GameSummary> Games, PublicScenario? Scenario) : HubSuccess;
+
+/// <summary>The instructor's new token; the one the request carried no longer works.</summary>
+public sealed record InstructorLinkResult(string InstructorToken) : HubSuccess;
+
+/// <summary>A download link, relative to the server, valid for a few minutes.</summary>
+public sealed record DownloadLinkResult(string Url) : HubSuccess;
