@@ -6,12 +6,12 @@ namespace NegotiationGame.EventLog;
 
 /// <summary>
 /// A game as the fold of its log: the header, the core's state after every entry applied so far, the last sequence
-/// number and the command ids already applied (which make commands idempotent). The game grain keeps one live;
-/// replay builds one from a file.
+/// number and, for every command identity in the log, what that command said (which makes commands idempotent and
+/// tells a reused id from a retry). The game grain keeps one live; replay builds one from a file.
 /// </summary>
 public sealed class GameRecord
 {
-    private readonly HashSet<Guid> _appliedCommands = [];
+    private readonly Dictionary<ulong, ulong> _contentByKey = [];
 
     private GameRecord(GameCreated header, LoggedEvent first)
     {
@@ -20,7 +20,7 @@ public sealed class GameRecord
         State = GameState.Start(header.Scenario, header.Timing);
         LastSequence = first.Sequence;
         HasBots = header.Bots.Any(bot => bot is not null);
-        _appliedCommands.Add(first.CommandId);
+        Remember(first.CommandId);
     }
 
     public GameCreated Header { get; }
@@ -70,7 +70,10 @@ public sealed class GameRecord
         return record ?? throw new FormatException("The log is empty.");
     }
 
-    public bool HasApplied(Guid commandId) => _appliedCommands.Contains(commandId);
+    public CommandIdStatus Check(CommandIdentity identity) =>
+        !_contentByKey.TryGetValue(identity.Key, out var content) ? CommandIdStatus.New
+        : content == identity.Content ? CommandIdStatus.Repeated
+        : CommandIdStatus.UsedForAnother;
 
     public void Apply(LoggedEvent entry)
     {
@@ -89,6 +92,12 @@ public sealed class GameRecord
 
         State = GameRules.Apply(State, gameEvent);
         LastSequence = entry.Sequence;
-        _appliedCommands.Add(entry.CommandId);
+        Remember(entry.CommandId);
+    }
+
+    private void Remember(Guid logId)
+    {
+        var identity = CommandIdentity.FromLogId(logId);
+        _contentByKey[identity.Key] = identity.Content;
     }
 }

@@ -109,15 +109,22 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             return Task.FromResult(CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'."));
         }
 
-        if (record.HasApplied(request.CommandId))
+        var identity = CommandIdentity.Of(request);
+        switch (record.Check(identity))
         {
-            return Task.FromResult(CommandOutcome.Done(record.LastSequence));
+            case CommandIdStatus.Repeated:
+                return Task.FromResult(CommandOutcome.Done(record.LastSequence));
+            case CommandIdStatus.UsedForAnother:
+                return Task.FromResult(CommandOutcome.Refused(
+                    record.LastSequence,
+                    ServiceErrorCodes.DuplicateCommandId,
+                    "This command id was already used for a different command; send a new command with a new id."));
         }
 
         var (command, errorCode, message) = CommandTranslator.Translate(record.Header.Scenario, request, clock.GetUtcNow());
         return command is null
             ? Task.FromResult(CommandOutcome.Refused(record.LastSequence, errorCode!, message!))
-            : DecideAndAppendAsync(record, request.CommandId, command);
+            : DecideAndAppendAsync(record, identity.ToLogId(), command);
     }
 
     public Task<GameSummary> GetSummary() =>
@@ -217,23 +224,14 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         }
 
         // Timers may fire a little early; the rules only accept a deadline once it has come, so wait for the rest.
-        // The command id is derived from the deadline, so a deadline reached twice (timer and restart) counts once.
-        var commandId = DeadlineCommandId(deadline);
-        if (clock.GetUtcNow() >= deadline && !record.HasApplied(commandId))
+        // A deadline counts once because the state says so: once reached, the rules refuse it (the phase has moved on).
+        if (clock.GetUtcNow() >= deadline)
         {
-            var outcome = await DecideAndAppendAsync(record, commandId, new ReachDeadline(clock.GetUtcNow()));
+            var outcome = await DecideAndAppendAsync(record, CommandIdentity.OfDeadline(deadline).ToLogId(), new ReachDeadline(clock.GetUtcNow()));
             LogDeadline(logger, GameId, deadline, outcome.Accepted);
         }
 
         ArmDeadlineTimer(record);
-    }
-
-    private static Guid DeadlineCommandId(DateTimeOffset deadline)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, deadline.UtcTicks);
-        BitConverter.TryWriteBytes(bytes[8..], 0x646561646C696E65L);
-        return new Guid(bytes);
     }
 
     /// <summary>

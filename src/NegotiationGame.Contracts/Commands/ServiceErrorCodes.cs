@@ -9,4 +9,7 @@ public static class ServiceErrorCodes
     public const string GameNotFound = "GameNotFound";
     public const string NotInstructor = "NotInstructor";
     public const string UnknownCommand = "UnknownCommand";
+
+    /// <summary>The sender already used this command id for a different command (a retry must repeat the command exactly).</summary>
+    public const string DuplicateCommandId = "DuplicateCommandId";
 }

@@ -203,7 +203,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         var game = GrainFactory.GetGrain<IGameGrain>(gameId);
         await game.Create(new CreateGameRequest(created.ScenarioJson, created.Seed + index, bots, created.BriefingSeconds, created.RoundSeconds));
         CommandBody open = created.BriefingSeconds > 0 ? new StartBriefingBody() : new StartNegotiationBody();
-        await game.Execute(new GameCommandRequest(OpeningCommandId(gameId), Actors.Instructor, open));
+        await game.Execute(new GameCommandRequest(OpeningCommandId(gameId), Actors.Instructor, open, CommandOrigin.Server));
     }
 
     private Guid OpeningCommandId(string gameId) =>
