@@ -3,6 +3,7 @@ using NegotiationGame.Contracts.Games;
 using NegotiationGame.EventLog;
 using NegotiationGame.Host.Access;
 using NegotiationGame.Host.Hubs;
+using NegotiationGame.Host.Limits;
 
 namespace NegotiationGame.Host;
 
@@ -15,7 +16,8 @@ internal static class Exports
 {
     public static void MapExports(this WebApplication app)
     {
-        app.MapGet("/api/games/{gameId}/log.jsonl", async (string gameId, string? ticket, TokenService tokens, IGrainFactory grains) =>
+        var downloads = app.MapGroup("/api").RequireRateLimiting(HttpRateLimits.Downloads);
+        downloads.MapGet("/games/{gameId}/log.jsonl", async (string gameId, string? ticket, TokenService tokens, IGrainFactory grains) =>
         {
             if (!await IsValidAsync(tokens.ReadTicket(ticket), grains, ticket => ticket.GameId == gameId))
             {
@@ -33,7 +35,7 @@ internal static class Exports
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "application/x-ndjson", $"{gameId}.jsonl");
         });
 
-        app.MapGet("/api/classes/{classId}/summary.csv", async (string classId, string? ticket, TokenService tokens, IGrainFactory grains) =>
+        downloads.MapGet("/classes/{classId}/summary.csv", async (string classId, string? ticket, TokenService tokens, IGrainFactory grains) =>
         {
             if (!await IsValidAsync(tokens.ReadTicket(ticket), grains, ticket => ticket.GameId is null && ticket.ClassId == classId))
             {

@@ -4,6 +4,7 @@ using NegotiationGame.Grains;
 using NegotiationGame.Host;
 using NegotiationGame.Host.Access;
 using NegotiationGame.Host.Hubs;
+using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
 using NegotiationGame.Storage.Sqlite;
 
@@ -29,18 +30,25 @@ builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
+var limits = builder.Configuration.GetSection(AbuseLimits.Section).Get<AbuseLimits>() ?? new AbuseLimits();
+builder.Services.AddSingleton(limits);
+builder.Services.AddSingleton<CallLimiter>();
+builder.Services.AddSingleton<RateLimitFilter>();
 builder.Services.AddSingleton<HubErrorFilter>();
 builder.Services.AddSignalR(hub =>
 {
     hub.MaximumReceiveMessageSize = 64 * 1024;
+    hub.AddFilter<RateLimitFilter>();
     hub.AddFilter<HubErrorFilter>();
 });
+builder.Services.AddHttpRateLimits(limits);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapHub<GameHub>("/hubs/game");
+app.UseRateLimiter();
+app.MapHub<GameHub>("/hubs/game").RequireRateLimiting(HttpRateLimits.Connections);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapExports();
 

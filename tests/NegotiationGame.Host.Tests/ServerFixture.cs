@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NegotiationGame.Grains.Hosting;
 
 namespace NegotiationGame.Host.Tests;
@@ -23,6 +24,9 @@ public class ServerFixture : IAsyncLifetime
 
     public ShiftedClock Clock { get; } = new();
 
+    /// <summary>Everything the server logged at warning or above.</summary>
+    public LogSink Warnings { get; } = new();
+
     public Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -36,7 +40,11 @@ public class ServerFixture : IAsyncLifetime
                 host.UseSetting(key, value);
             }
 
-            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            host.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ILoggerProvider>(Warnings);
+            });
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

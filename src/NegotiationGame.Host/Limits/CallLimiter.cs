@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+
+namespace NegotiationGame.Host.Limits;
+
+/// <summary>
+/// The hub's rate limits, one partitioned token bucket per limit (System.Threading.RateLimiting, the limiters
+/// behind ASP.NET Core's rate-limiting middleware, which itself only sees HTTP requests and not hub calls).
+/// Partitions of full buckets are dropped by the limiter, so an idle address or connection costs nothing. Each bucket
+/// refills itself: the partitioned limiter's own refill tick adds a period's tokens every 100 ms whatever the period.
+/// </summary>
+public sealed class CallLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _calls;
+    private readonly PartitionedRateLimiter<string> _commands;
+    private readonly PartitionedRateLimiter<string> _createPerConnection;
+    private readonly PartitionedRateLimiter<string> _createPerAddress;
+    private readonly PartitionedRateLimiter<string> _joinPerAddress;
+    private readonly PartitionedRateLimiter<string> _joinPerClass;
+    private readonly PartitionedRateLimiter<string> _failedJoins;
+
+    public CallLimiter(AbuseLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _calls = Create(limits.CallsPerConnection);
+        _commands = Create(limits.CommandsPerConnection);
+        _createPerConnection = Create(limits.CreateClassPerConnection);
+        _createPerAddress = Create(limits.CreateClassPerAddress);
+        _joinPerAddress = Create(limits.JoinPerAddress);
+        _joinPerClass = Create(limits.JoinPerClass);
+        _failedJoins = Create(limits.FailedJoinsPerAddress);
+    }
+
+    /// <summary>Takes what a call costs; null when it may go on, else how long the caller should wait.</summary>
+    public TimeSpan? TryCall(string method, string connectionId, string address, string? classId)
+    {
+        if (Take(_calls, connectionId) is { } wait)
+        {
+            return wait;
+        }
+
+        return method switch
+        {
+            "Act" or "Instruct" => Take(_commands, connectionId),
+            "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address),
+            "JoinClass" => FailedJoinWait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Counts a join with a wrong code against the address; true when the address has now used up its tries.</summary>
+    public bool RecordFailedJoin(string address)
+    {
+        using var lease = _failedJoins.AttemptAcquire(address);
+        return _failedJoins.GetStatistics(address)?.CurrentAvailablePermits is null or 0;
+    }
+
+    public void Dispose()
+    {
+        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _joinPerAddress, _joinPerClass, _failedJoins })
+        {
+            limiter.Dispose();
+        }
+    }
+
+    /// <summary>An address that spent its failed tries waits for one to come back before any join is even looked at.</summary>
+    private TimeSpan? FailedJoinWait(string address)
+    {
+        using var probe = _failedJoins.AttemptAcquire(address, permitCount: 0);
+        return probe.IsAcquired ? null : RetryAfter(probe);
+    }
+
+    private static TimeSpan? Take(PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        return lease.IsAcquired ? null : RetryAfter(lease);
+    }
+
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+
+    internal static TokenBucketRateLimiterOptions Options(TokenBucket bucket) => new()
+    {
+        TokenLimit = Math.Max(1, bucket.Burst),
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = bucket.RefillEvery > TimeSpan.Zero ? bucket.RefillEvery : TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static PartitionedRateLimiter<string> Create(TokenBucket bucket) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => Options(bucket)), StringComparer.Ordinal);
+}

@@ -1,0 +1,55 @@
+using NegotiationGame.Host.Limits;
+
+namespace NegotiationGame.Host.Tests.Limits;
+
+public sealed class CallLimiterTests
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    [Fact]
+    public void An_address_that_spent_its_failed_joins_may_not_join_at_all_until_one_comes_back()
+    {
+        using var limiter = new CallLimiter(new AbuseLimits { FailedJoinsPerAddress = new TokenBucket(2, Hour) });
+        Assert.Null(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
+        Assert.False(limiter.RecordFailedJoin("10.0.0.1"));
+        Assert.True(limiter.RecordFailedJoin("10.0.0.1"));
+
+        Assert.NotNull(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
+        Assert.NotNull(limiter.TryCall("JoinClass", "c2", "10.0.0.1", "class"));
+        Assert.Null(limiter.TryCall("JoinClass", "c3", "10.0.0.2", "class"));
+    }
+
+    [Fact]
+    public async Task A_spent_bucket_stays_spent_for_its_refill_period()
+    {
+        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(1, Hour) });
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+
+        // The partitioned limiter ticks every 100 ms; a spent bucket must not refill on those ticks.
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        for (var tick = 0; tick < 3; tick++)
+        {
+            await ticks.WaitForNextTickAsync();
+            Assert.NotNull(limiter.TryCall("Act", "c1", "a", null));
+        }
+    }
+
+    [Fact]
+    public void Commands_are_charged_per_connection()
+    {
+        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(2, Hour) });
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.Null(limiter.TryCall("Instruct", "c1", "a", null));
+        Assert.True(limiter.TryCall("Act", "c1", "a", null) > TimeSpan.Zero);
+        Assert.Null(limiter.TryCall("GetView", "c1", "a", null));
+        Assert.Null(limiter.TryCall("Act", "c2", "a", null));
+    }
+
+    [Theory]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    public void IPv6_clients_are_limited_by_their_64_bit_network(string address, string key) =>
+        Assert.Equal(key, ClientAddress.Of(System.Net.IPAddress.Parse(address)));
+}
