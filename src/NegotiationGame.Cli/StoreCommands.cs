@@ -9,7 +9,8 @@ namespace NegotiationGame.Cli;
 
 /// <summary>
 /// <c>export</c> and <c>import</c>: move games between a server's store (the embedded SQLite file) and JSON Lines
-/// files, one per game, with a CSV summary of all of them on export. Run them while the server is stopped.
+/// files, one per game, with a CSV summary of all of them on export. A running server holds its store, so both refuse
+/// to open it until the server is stopped.
 /// </summary>
 internal static class StoreCommands
 {
@@ -47,8 +48,13 @@ internal static class StoreCommands
             return ExitCodes.InvalidInput;
         }
 
+        await using var store = Open(data, output);
+        if (store is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         target.Create();
-        await using var store = new SqliteEventStore(data.FullName);
         var streams = await store.ListStreamsAsync(EventStreams.GamePrefix);
         var games = new List<(string GameId, GameRecord Record)>();
         foreach (var stream in streams)
@@ -92,7 +98,12 @@ internal static class StoreCommands
             }
         }
 
-        await using var store = new SqliteEventStore(data.FullName);
+        await using var store = Open(data, output);
+        if (store is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var failed = 0;
         foreach (var (gameId, entries) in logs)
         {
@@ -109,6 +120,20 @@ internal static class StoreCommands
         }
 
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Opens the store, or says in one line why not: a running server holds it, or it is not a store of this version.</summary>
+    private static SqliteEventStore? Open(FileInfo data, TextWriter output)
+    {
+        try
+        {
+            return new SqliteEventStore(data.FullName);
+        }
+        catch (Exception exception) when (exception is StoreInUseException or InvalidDataException)
+        {
+            output.WriteLine(exception.Message);
+            return null;
+        }
     }
 
     private static async Task<List<LoggedEvent>> ReadAllAsync(SqliteEventStore store, string stream)

@@ -10,7 +10,17 @@ using NegotiationGame.Storage.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(HostSettings.Section).Get<HostSettings>() ?? new HostSettings();
-var store = new SqliteEventStore(settings.DataPath);
+SqliteEventStore store;
+try
+{
+    store = new SqliteEventStore(settings.DataPath);
+}
+catch (Exception exception) when (exception is StoreInUseException or InvalidDataException)
+{
+    // Another server (or an export) holds the file, or it is no store of this version: one line says which.
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
 
 // SIGTERM must end the process within 10 s; what is still stopping after 8 s is abandoned. Nothing acknowledged is
 // lost by that: an append is acknowledged only once it is on disk, and the store is closed after the host in any case.
@@ -54,6 +64,7 @@ app.MapExports();
 
 await app.RunAsync();
 await store.DisposeAsync();
+return 0;
 
 /// <summary>The server's entry point; public so that tests can host it (WebApplicationFactory).</summary>
 public partial class Program;

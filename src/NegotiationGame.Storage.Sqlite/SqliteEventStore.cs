@@ -8,8 +8,8 @@ namespace NegotiationGame.Storage.Sqlite;
 /// <summary>
 /// Streams in one SQLite file in WAL mode. Appends from every game queue up and a single writer commits whatever has
 /// queued in one transaction (group commit), so that many games share each fsync instead of paying one each; an
-/// append is acknowledged only once the WAL file holding it has been fsynced (<see cref="WalSyncer"/>). Each append
-/// is still all-or-nothing: one that does not continue its stream is refused before anything of it is written, and
+/// append is acknowledged only once the WAL file holding it has been fsynced (<see cref="WalSyncer"/>). Changes to the
+/// deadline schedule take the same way, so no grain's thread ever waits on the disk. Each append is still all-or-nothing: one that does not continue its stream is refused before anything of it is written, and
 /// fails alone.
 /// </summary>
 /// <remarks>
@@ -20,18 +20,23 @@ namespace NegotiationGame.Storage.Sqlite;
 /// and readers merge them in; an append is acknowledged only after it is committed, so the index is a cache of the
 /// appends table and the file alone is the record. On opening, appends past the index's high-water mark (left by a
 /// crash) are indexed before anything else happens (<see cref="SqliteSchema"/>). Checkpoints run beside the writer,
-/// not inside its commits (<see cref="WalCheckpointer"/>).
+/// not inside its commits (<see cref="WalCheckpointer"/>). The file is this process's alone while the store is open
+/// (<see cref="StoreFileLock"/>): another process's writer would not know about the appends this one has not indexed.
 /// </remarks>
 public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
 {
     private const int MaxAppendsPerCommit = 8_192;
 
+    /// <summary>SQLite's SQLITE_NOTADB: the file is something else.</summary>
+    private const int NotADatabase = 26;
+
     private readonly string _path;
     private readonly string _connectionString;
     private readonly SqliteIndexing _indexing;
     private readonly SqliteCheckpointing _checkpointing;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writer;
+    private readonly StoreFileLock _lock;
     private readonly UnindexedAppends _unindexed = new();
 
     // The writer thread's alone: each stream's key and last sequence number, and what the current batch wrote.
@@ -53,9 +58,22 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
 
         _path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        using (var connection = Open())
+        _lock = StoreFileLock.Acquire(path);
+        try
         {
-            SqliteSchema.Prepare(connection);
+            using var connection = Open();
+            SqliteSchema.Prepare(connection, path);
+        }
+        catch (Exception exception)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            _lock.Dispose();
+            if (exception is SqliteException { SqliteErrorCode: NotADatabase })
+            {
+                throw new InvalidDataException($"'{Path.GetFullPath(path)}' is not a SQLite database, so not a NegotiationGame store.", exception);
+            }
+
+            throw;
         }
 
         // The writer blocks on disk I/O for every commit, so it gets a thread of its own rather than one of the few
@@ -81,10 +99,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
             return Task.FromException(exception);
         }
 
-        var pending = new PendingAppend(streamId, entries);
-        return _queue.Writer.TryWrite(pending)
-            ? pending.Task.WaitAsync(cancellationToken)
-            : Task.FromException(new ObjectDisposedException(nameof(SqliteEventStore)));
+        return Enqueue(new PendingAppend(streamId, entries), cancellationToken);
     }
 
     /// <summary>Number of appends committed but not yet in the stream index.</summary>
@@ -157,16 +172,10 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         return streams;
     }
 
-    public async Task SetDeadlineAsync(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
+    public Task SetDeadlineAsync(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = deadline is null
-            ? "DELETE FROM deadlines WHERE game_id = $game"
-            : "INSERT INTO deadlines (game_id, due_ticks) VALUES ($game, $due) ON CONFLICT (game_id) DO UPDATE SET due_ticks = excluded.due_ticks";
-        command.Parameters.AddWithValue("$game", gameId);
-        command.Parameters.AddWithValue("$due", deadline?.UtcTicks ?? 0);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(gameId);
+        return Enqueue(new PendingDeadline(gameId, deadline), cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GamesDueAsync(DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -190,7 +199,14 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         _queue.Writer.TryComplete();
         await Task.Run(_writer.Join).ConfigureAwait(false);
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        _lock.Dispose();
     }
+
+    /// <summary>Hands a write to the writer; its task completes once the write is on disk.</summary>
+    private Task Enqueue(PendingWrite pending, CancellationToken cancellationToken) =>
+        _queue.Writer.TryWrite(pending)
+            ? pending.Task.WaitAsync(cancellationToken)
+            : Task.FromException(new ObjectDisposedException(nameof(SqliteEventStore)));
 
     /// <summary>Opens a connection. None of them checkpoints on committing: that is the <see cref="WalCheckpointer"/>'s work.</summary>
     private SqliteConnection Open()
@@ -225,7 +241,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         using var statements = new WriterStatements(connection);
         using var syncer = new WalSyncer(_path, Complete);
         using var checkpointer = new WalCheckpointer(Open(), _checkpointing);
-        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
+        var batch = new List<PendingWrite>(MaxAppendsPerCommit);
         while (true)
         {
             // Between batches, the writer indexes a slice of the sealed generation on its own, so that fewer of the
@@ -262,7 +278,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
                 var bytes = 0L;
                 foreach (var pending in batch)
                 {
-                    bytes += pending.Frame.Length;
+                    bytes += pending is PendingAppend append ? append.Frame.Length : 0;
                 }
 
                 checkpointer.Committed(bytes);
@@ -284,7 +300,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// keeps ahead of writing without any commit waiting for a whole generation. Returns whether the transaction
     /// committed.
     /// </summary>
-    private bool CommitBatch(WriterStatements statements, WalSyncer syncer, List<PendingAppend> batch, bool indexAll)
+    private bool CommitBatch(WriterStatements statements, WalSyncer syncer, List<PendingWrite> batch, bool indexAll)
     {
         _written.Clear();
         _tailsBefore.Clear();
@@ -292,8 +308,14 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         try
         {
             statements.Begin();
-            foreach (var pending in batch)
+            foreach (var write in batch)
             {
+                if (write is not PendingAppend pending)
+                {
+                    statements.SetDeadline((PendingDeadline)write);
+                    continue;
+                }
+
                 if (!_tails.TryGetValue(pending.StreamId, out var tail))
                 {
                     tail = statements.FindStream(pending.StreamId);
@@ -383,7 +405,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
     /// Tells a batch's callers how their appends went, from one thread-pool work item: neither the writer nor the
     /// fsync thread wakes a thread for every caller.
     /// </summary>
-    private static void Complete(PendingAppend[] batch) =>
+    private static void Complete(PendingWrite[] batch) =>
         ThreadPool.UnsafeQueueUserWorkItem(
             static batch =>
             {

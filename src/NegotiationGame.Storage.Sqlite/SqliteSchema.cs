@@ -1,10 +1,9 @@
 using Microsoft.Data.Sqlite;
-using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage.Sqlite;
 
 /// <summary>
-/// The file's tables, and what opening it does before anything is read or written: converts a file of an earlier
+/// The file's tables, and what opening it does before anything is read or written: refuses a file of any other
 /// layout, and indexes the appends that a crash left out of the stream index.
 /// </summary>
 /// <remarks>
@@ -14,8 +13,12 @@ namespace NegotiationGame.Storage.Sqlite;
 /// </remarks>
 internal static class SqliteSchema
 {
-    public static void Prepare(SqliteConnection connection)
+    private static readonly string[] Tables = ["appends", "stream_keys", "stream_appends", "index_mark", "deadlines"];
+
+    /// <summary>Makes the file ready, or throws <see cref="InvalidDataException"/> if it holds anything but a store of this layout.</summary>
+    public static void Prepare(SqliteConnection connection, string path)
     {
+        EnsureKnownLayout(connection, path);
         Execute(connection, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS appends (
@@ -46,11 +49,6 @@ internal static class SqliteSchema
             ) WITHOUT ROWID;
             """);
 
-        if (Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'") > 0)
-        {
-            ConvertEventRows(connection);
-        }
-
         Execute(connection, """
             BEGIN IMMEDIATE;
             INSERT OR IGNORE INTO stream_appends (stream_key, first_sequence, position)
@@ -62,65 +60,34 @@ internal static class SqliteSchema
     }
 
     /// <summary>
-    /// The earlier layouts kept one row per event, in a table <c>events</c>: each becomes an append of one entry, in
-    /// the same order, in one transaction, and the old tables go.
+    /// A new file has no tables and a store has only its own; anything else (another program's database, or the
+    /// one-row-per-event layouts of early development builds, which no release ever wrote) is refused before
+    /// anything in it changes.
     /// </summary>
-    private static void ConvertEventRows(SqliteConnection connection)
+    private static void EnsureKnownLayout(SqliteConnection connection, string path)
     {
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, """
-            INSERT OR IGNORE INTO stream_keys (stream_id) SELECT DISTINCT stream_id FROM events ORDER BY stream_id;
-            UPDATE index_mark SET position = 0;
-            DELETE FROM stream_appends;
-            """);
-
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO appends (stream_key, first_sequence, last_sequence, entries) VALUES ($key, $sequence, $sequence, $entries)";
-        var key = insert.Parameters.Add("$key", SqliteType.Integer);
-        var sequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
-        var entries = insert.Parameters.Add("$entries", SqliteType.Blob);
-        insert.Prepare();
-
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = """
-            SELECT k.stream_key, e.sequence, e.at_ticks, e.command_id, e.type, e.data
-            FROM events e JOIN stream_keys k ON k.stream_id = e.stream_id ORDER BY e.position
-            """;
-        using (var reader = select.ExecuteReader())
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name";
+        var found = new List<string>();
+        using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var entry = new LoggedEvent(reader.GetInt64(1), new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero), reader.GetGuid(3), reader.GetString(4), reader.GetString(5));
-                key.Value = reader.GetInt64(0);
-                sequence.Value = entry.Sequence;
-                entries.Value = AppendFrame.Encode([entry]);
-                insert.ExecuteNonQuery();
+                found.Add(reader.GetString(0));
             }
         }
 
-        Execute(connection, transaction, """
-            DROP TABLE events;
-            DROP TABLE IF EXISTS stream_positions;
-            """);
-        transaction.Commit();
+        if (found.Count > 0 && (!found.Contains("appends") || found.Except(Tables).Any()))
+        {
+            throw new InvalidDataException(
+                $"'{Path.GetFullPath(path)}' is not a NegotiationGame store of this version (it has the tables {string.Join(", ", found)}); open it with the build that wrote it and export its games, or start a new file.");
+        }
     }
 
-    private static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -13,13 +13,13 @@ namespace NegotiationGame.Storage.Sqlite;
 internal sealed class WalSyncer : IDisposable
 {
     private readonly string _walPath;
-    private readonly Action<PendingAppend[]> _complete;
-    private readonly Channel<PendingAppend[]> _committed =
-        Channel.CreateUnbounded<PendingAppend[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Action<PendingWrite[]> _complete;
+    private readonly Channel<PendingWrite[]> _committed =
+        Channel.CreateUnbounded<PendingWrite[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly Thread _thread;
 
-    public WalSyncer(string databasePath, Action<PendingAppend[]> complete)
+    public WalSyncer(string databasePath, Action<PendingWrite[]> complete)
     {
         _walPath = Path.GetFullPath(databasePath) + "-wal";
         _complete = complete;
@@ -28,7 +28,7 @@ internal sealed class WalSyncer : IDisposable
     }
 
     /// <summary>Acknowledges a committed batch once the WAL file holding it is on disk.</summary>
-    public void Enqueue(PendingAppend[] batch) => _committed.Writer.TryWrite(batch);
+    public void Enqueue(PendingWrite[] batch) => _committed.Writer.TryWrite(batch);
 
     /// <summary>Syncs and acknowledges what is queued, then stops.</summary>
     public void Dispose()
@@ -40,7 +40,7 @@ internal sealed class WalSyncer : IDisposable
     private void SyncLoop()
     {
         FileStream? wal = null;
-        var ready = new List<PendingAppend[]>();
+        var ready = new List<PendingWrite[]>();
         try
         {
             while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())

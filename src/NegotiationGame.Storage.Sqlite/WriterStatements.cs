@@ -16,6 +16,8 @@ internal sealed class WriterStatements : IDisposable
     private readonly sqlite3_stmt _markIndexed;
     private readonly sqlite3_stmt _markIndexedThroughLast;
     private readonly sqlite3_stmt _findStream;
+    private readonly sqlite3_stmt _setDeadline;
+    private readonly sqlite3_stmt _clearDeadline;
     private readonly sqlite3_stmt _begin;
     private readonly sqlite3_stmt _commit;
     private readonly sqlite3_stmt _rollBack;
@@ -37,6 +39,24 @@ internal sealed class WriterStatements : IDisposable
         _insertIndex = Prepare("INSERT INTO stream_appends (stream_key, first_sequence, position) VALUES (?1, ?2, ?3)");
         _markIndexed = Prepare("UPDATE index_mark SET position = ?1");
         _markIndexedThroughLast = Prepare("UPDATE index_mark SET position = (SELECT COALESCE(MAX(position), 0) FROM appends)");
+        _setDeadline = Prepare("INSERT INTO deadlines (game_id, due_ticks) VALUES (?1, ?2) ON CONFLICT (game_id) DO UPDATE SET due_ticks = excluded.due_ticks");
+        _clearDeadline = Prepare("DELETE FROM deadlines WHERE game_id = ?1");
+    }
+
+    /// <summary>Records a game's next deadline in the schedule, or forgets it.</summary>
+    public void SetDeadline(PendingDeadline deadline)
+    {
+        if (deadline.Deadline is { } due)
+        {
+            Check(raw.sqlite3_bind_text(_setDeadline, 1, deadline.GameId));
+            raw.sqlite3_bind_int64(_setDeadline, 2, due.UtcTicks);
+            Step(_setDeadline);
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_text(_clearDeadline, 1, deadline.GameId));
+            Step(_clearDeadline);
+        }
     }
 
     /// <summary>Writes one append as one row and returns its position.</summary>
@@ -109,6 +129,8 @@ internal sealed class WriterStatements : IDisposable
         _markIndexed.Dispose();
         _markIndexedThroughLast.Dispose();
         _findStream.Dispose();
+        _setDeadline.Dispose();
+        _clearDeadline.Dispose();
         _begin.Dispose();
         _commit.Dispose();
         _rollBack.Dispose();

@@ -60,4 +60,29 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal(1, import.ExitCode);
         Assert.Contains("Unknown party 'china'", import.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_and_import_refuse_in_one_line_a_store_that_a_running_process_holds()
+    {
+        var log = Path.Combine(_directory, "game.jsonl");
+        CliRun.Of("simulate", "ukraine-2025", "--seed", "5", "--out", log);
+        var data = Path.Combine(_directory, "negotiationgame.db");
+        var exported = Path.Combine(_directory, "exported");
+
+        CliRun export, import;
+        await using (new NegotiationGame.Storage.Sqlite.SqliteEventStore(data))
+        {
+            export = CliRun.Of("export", "--data", data, "--out", exported);
+            import = CliRun.Of("import", "--data", data, log);
+        }
+
+        foreach (var refused in new[] { export, import })
+        {
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Equal($"'{data}' is in use by another NegotiationGame process (pid {Environment.ProcessId}); stop that process first.", refused.Output.TrimEnd());
+        }
+
+        Assert.False(Directory.Exists(exported));
+        Assert.Equal(0, CliRun.Of("import", "--data", data, log).ExitCode);
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
 using NegotiationGame.Tests;
+using static NegotiationGame.Storage.Tests.TestEntries;
 
 namespace NegotiationGame.Storage.Tests;
 
@@ -39,7 +39,4 @@ public sealed class SqliteDamagedFileTests : IDisposable
         Assert.Single(await reopened.ReadAsync("game/intact", 0, 10));
         await reopened.AppendAsync("game/damaged", [Entry(3)]);
     }
-
-    private static LoggedEvent Entry(long sequence) =>
-        new(sequence, DateTimeOffset.UnixEpoch.AddSeconds(sequence), Guid.NewGuid(), "Test", $"{{\"n\":{sequence}}}");
 }

@@ -1,21 +1,13 @@
 using Microsoft.Data.Sqlite;
-using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
 using NegotiationGame.Tests;
+using static NegotiationGame.Storage.Tests.TestEntries;
 
 namespace NegotiationGame.Storage.Tests;
 
 /// <summary>The stream index of the SQLite store is written in bulk; nothing read or written may notice.</summary>
 public sealed class SqliteStreamIndexTests : IDisposable
 {
-    /// <summary>The table of one row per event that the earlier layouts kept.</summary>
-    private const string EventRowsTable = """
-        CREATE TABLE events (
-            position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, sequence INTEGER NOT NULL, at_ticks INTEGER NOT NULL,
-            command_id BLOB NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
-
-        """;
-
     private static readonly SqliteIndexing OnlyOnClosing = new(int.MaxValue, Timeout.InfiniteTimeSpan);
 
     private readonly TemporaryDatabase _file = new();
@@ -76,7 +68,7 @@ public sealed class SqliteStreamIndexTests : IDisposable
 
         // What a crash in the middle of indexing a generation leaves: the appends on disk, part of them indexed, and
         // the index's mark at the first one.
-        ExecuteOnFile("DELETE FROM stream_appends WHERE position > 2; UPDATE index_mark SET position = 1;");
+        _file.Execute("DELETE FROM stream_appends WHERE position > 2; UPDATE index_mark SET position = 1;");
 
         await using (var store = new SqliteEventStore(_file.Path, OnlyOnClosing))
         {
@@ -89,64 +81,6 @@ public sealed class SqliteStreamIndexTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task A_file_of_the_first_layout_is_converted_on_opening()
-    {
-        ExecuteOnFile(EventRowsTable + """
-            CREATE UNIQUE INDEX events_by_stream ON events (stream_id, sequence);
-            INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES
-                ('game/old', 1, 638750000000000000, x'00112233445566778899aabbccddeeff', 'GameCreated', '{}'),
-                ('class/old', 1, 638750000000000000, x'ffeeddccbbaa99887766554433221100', 'ClassCreated', '{}'),
-                ('game/old', 2, 638750000010000000, x'0102030405060708090a0b0c0d0e0f10', 'Test', '{"n":2}');
-            """);
-
-        await using (var store = new SqliteEventStore(_file.Path))
-        {
-            Assert.Equal(
-                [
-                    new LoggedEvent(1, new DateTimeOffset(638750000000000000, TimeSpan.Zero), new Guid([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]), "GameCreated", "{}"),
-                    new LoggedEvent(2, new DateTimeOffset(638750000010000000, TimeSpan.Zero), new Guid([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]), "Test", """{"n":2}"""),
-                ],
-                await store.ReadAsync("game/old", 0, 10));
-            Assert.Equal(["class/old", "game/old"], await store.ListStreamsAsync(""));
-            await store.AppendAsync("game/old", [Entry(3)]);
-        }
-
-        Assert.Equal(0L, ExecuteOnFile("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('events', 'events_by_stream')"));
-    }
-
-    [Fact]
-    public async Task A_file_of_the_event_per_row_layout_is_converted_on_opening_with_what_it_had_not_indexed()
-    {
-        ExecuteOnFile(EventRowsTable + """
-            CREATE TABLE stream_keys (stream_key INTEGER PRIMARY KEY, stream_id TEXT NOT NULL UNIQUE);
-            CREATE TABLE stream_positions (
-                stream_key INTEGER NOT NULL, sequence INTEGER NOT NULL, position INTEGER NOT NULL,
-                PRIMARY KEY (stream_key, sequence)) WITHOUT ROWID;
-            CREATE TABLE index_mark (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
-            INSERT INTO events (stream_id, sequence, at_ticks, command_id, type, data) VALUES
-                ('game/b', 1, 638750000000000000, x'00112233445566778899aabbccddeeff', 'GameCreated', '{}'),
-                ('game/a', 1, 638750000000000000, x'ffeeddccbbaa99887766554433221100', 'GameCreated', '{}'),
-                ('game/b', 2, 638750000010000000, x'0102030405060708090a0b0c0d0e0f10', 'Test', '{"n":2}'),
-                ('game/b', 3, 638750000020000000, x'0102030405060708090a0b0c0d0e0f11', 'Test', '{"n":3}');
-            INSERT INTO stream_keys (stream_key, stream_id) VALUES (1, 'game/b'), (2, 'game/a');
-            INSERT INTO stream_positions (stream_key, sequence, position) VALUES (1, 1, 1), (2, 1, 2);
-            INSERT INTO index_mark (id, position) VALUES (1, 2);
-            """);
-
-        await using (var store = new SqliteEventStore(_file.Path))
-        {
-            Assert.Equal([1L, 2L, 3L], (await store.ReadAsync("game/b", 0, 10)).Select(entry => entry.Sequence));
-            Assert.Equal("""{"n":3}""", (await store.ReadAsync("game/b", 2, 10)).Single().Data);
-            Assert.Single(await store.ReadAsync("game/a", 0, 10));
-            await Assert.ThrowsAsync<EventStoreConflictException>(() => store.AppendAsync("game/b", [Entry(3)]));
-            await store.AppendAsync("game/b", [Entry(4), Entry(5)]);
-            Assert.Equal([4L, 5L], (await store.ReadAsync("game/b", 3, 10)).Select(entry => entry.Sequence));
-        }
-
-        Assert.Equal(0L, ExecuteOnFile("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('events', 'stream_positions')"));
-    }
-
     /// <summary>Polls a condition the writer makes true in its own time, for at most ten seconds.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
@@ -155,18 +89,5 @@ public sealed class SqliteStreamIndexTests : IDisposable
         {
             await Task.Delay(10, timeout.Token);
         }
-    }
-
-    private static LoggedEvent Entry(long sequence) =>
-        new(sequence, new DateTimeOffset(2025, 2, 12, 10, 0, 0, TimeSpan.Zero).AddSeconds(sequence), Guid.NewGuid(), "Test", $"{{\"n\":{sequence}}}");
-
-    private object? ExecuteOnFile(string sql)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
-        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

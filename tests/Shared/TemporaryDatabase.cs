@@ -10,6 +10,17 @@ internal sealed class TemporaryDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "negotiationgame-tests", $"{Guid.NewGuid():N}.db");
 
+    /// <summary>Runs SQL on the file directly, as another program (or a damaged disk) would, and returns the first value.</summary>
+    public object? Execute(string sql)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -16,15 +16,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
 
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly int _httpPort;
     private readonly int _siloPort;
     private readonly int _gatewayPort;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private ServerProcess(string directory)
+    private ServerProcess(string directory, bool ownsDirectory)
     {
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         _httpPort = LoopbackPorts.FindFree();
         _siloPort = LoopbackPorts.FindFree();
         _gatewayPort = LoopbackPorts.FindFree();
@@ -48,11 +50,28 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server on a fresh data folder and waits until it answers <c>/healthz</c>.</summary>
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>The running server's process id.</summary>
+    public int ProcessId => Running().Id;
+
+    /// <summary>
+    /// Starts a server, on a fresh data folder or on <paramref name="dataOf"/>'s (with ports of its own), and waits
+    /// until it answers <c>/healthz</c>; throws, with the server's output, if it exits first.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null)
     {
-        var server = new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName);
-        await server.RestartAsync();
+        var server = dataOf is null
+            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true)
+            : new ServerProcess(dataOf._directory, ownsDirectory: false);
+        try
+        {
+            await server.RestartAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -151,8 +170,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         _process?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        if (_ownsDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     private Process Running() =>
