@@ -20,9 +20,9 @@ public static class GameCreatedCodec
     {
         ArgumentNullException.ThrowIfNull(bots);
         ArgumentNullException.ThrowIfNull(timing);
-        if (timing.Briefing < TimeSpan.Zero || timing.Round < TimeSpan.Zero)
+        if (!timing.IsWithinLimits)
         {
-            throw new ArgumentException("Phase lengths cannot be negative.", nameof(timing));
+            throw new ArgumentException($"The briefing and each round last 0 (untimed) to {GameTiming.MaxPhaseLength.TotalSeconds:0} whole seconds.", nameof(timing));
         }
 
         var (sharedJson, scenario) = SharedScenarios.Load(scenarioJson);

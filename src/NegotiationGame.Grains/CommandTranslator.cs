@@ -30,7 +30,7 @@ internal static class CommandTranslator
                 ProcessNowBody => new AdvanceRound(now),
                 PauseClockBody => new PauseClock(now),
                 ResumeClockBody => new ResumeClock(now),
-                ExtendDeadlineBody extend => new ExtendDeadline(TimeSpan.FromSeconds(extend.Seconds)),
+                ExtendDeadlineBody extend => new ExtendDeadline(TimeSpan.FromSeconds(extend.Seconds), now),
                 InjectNewsBody news => new InjectNews(news.Headline ?? string.Empty, news.Body ?? string.Empty),
                 _ => new EndGame(),
             }, null, null);

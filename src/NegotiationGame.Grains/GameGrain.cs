@@ -27,14 +27,15 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
     private readonly ObserverManager<IGameObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private readonly HashSet<string> _spectators = new(StringComparer.Ordinal);
     private GameRecord? _record;
-    private IGrainTimer? _deadlineTimer;
-    private DateTimeOffset? _timerDeadline;
+    private GameDeadlines? _deadlines;
     private string? _gameId;
     private string? _streamId;
 
     private string GameId => _gameId ??= this.GetPrimaryKeyString();
 
     private string StreamId => _streamId ??= EventStreams.Game(GameId);
+
+    private GameDeadlines Deadlines => _deadlines ??= new GameDeadlines(this, GameId, schedule, clock, logger, () => _record?.State, OnWakeAsync);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         if (_record is not null)
         {
             LogRestored(logger, GameId, _record.LastSequence);
-            ArmDeadlineTimer(_record);
+            Deadlines.Restore(_record.State);
         }
     }
 
@@ -157,7 +158,6 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         }
 
         var events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
-        var deadlineBefore = RunningDeadline(record);
         var entries = ToEntries(record, commandId, events);
         try
         {
@@ -181,57 +181,44 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
             await _observers.Notify(observer => observer.OnEvents(GameId, appended));
         }
 
-        if (RunningDeadline(record) is var deadline && deadline != deadlineBefore)
-        {
-            await schedule.SetDeadlineAsync(GameId, deadline);
-        }
-
-        ArmDeadlineTimer(record);
+        await Deadlines.AfterChangeAsync(record.State);
         return CommandOutcome.Done(record.LastSequence);
     }
 
-    /// <summary>The deadline the clock is running towards; none while paused or untimed.</summary>
-    private static DateTimeOffset? RunningDeadline(GameRecord record) => record.State.Clock.Paused ? null : record.State.Clock.Deadline;
-
-    /// <summary>Keeps one grain timer on the running deadline; a deadline already past fires at once.</summary>
-    private void ArmDeadlineTimer(GameRecord record)
+    /// <summary>
+    /// The clock's timer fired. Timers may fire early (and a far deadline is looked at once a day), so the deadline is
+    /// reported only once it has come; it then counts once because the rules refuse one that has already moved on.
+    /// </summary>
+    private async Task OnWakeAsync()
     {
-        var deadline = RunningDeadline(record);
-        if (deadline == _timerDeadline)
-        {
-            return;
-        }
-
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
-        _timerDeadline = deadline;
-        if (deadline is { } due)
-        {
-            var wait = due - clock.GetUtcNow();
-            _deadlineTimer = this.RegisterGrainTimer(
-                _ => OnDeadlineAsync(due),
-                wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-                Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private async Task OnDeadlineAsync(DateTimeOffset deadline)
-    {
-        _timerDeadline = null;
         if (_record is not { } record)
         {
             return;
         }
 
-        // Timers may fire a little early; the rules only accept a deadline once it has come, so wait for the rest.
-        // A deadline counts once because the state says so: once reached, the rules refuse it (the phase has moved on).
-        if (clock.GetUtcNow() >= deadline)
+        var now = clock.GetUtcNow();
+        if (ClockRules.RunningDeadline(record.State) is { } deadline && now >= deadline)
         {
-            var outcome = await DecideAndAppendAsync(record, CommandIdentity.OfDeadline(deadline).ToLogId(), new ReachDeadline(clock.GetUtcNow()));
-            LogDeadline(logger, GameId, deadline, outcome.Accepted);
+            try
+            {
+                var outcome = await DecideAndAppendAsync(record, CommandIdentity.OfDeadline(deadline).ToLogId(), new ReachDeadline(now));
+                LogDeadline(logger, GameId, deadline, outcome.Accepted);
+                if (!outcome.Accepted)
+                {
+                    // The rules always take a due deadline (ClockRulesPropertyTests); should that ever fail, look again later, not at once.
+                    Deadlines.ArmRetry(record.State);
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogDeadlineFailed(logger, GameId, deadline, exception);
+                Deadlines.ArmRetry(record.State);
+                return;
+            }
         }
 
-        ArmDeadlineTimer(record);
+        Deadlines.Arm(record.State);
     }
 
     /// <summary>
@@ -289,6 +276,9 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: deadline {Deadline} reached (moved on: {Accepted})")]
     private static partial void LogDeadline(ILogger logger, string gameId, DateTimeOffset deadline, bool accepted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Game {GameId}: handling deadline {Deadline} failed; trying again shortly")]
+    private static partial void LogDeadlineFailed(ILogger logger, string gameId, DateTimeOffset deadline, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Game {GameId} restored from its log at sequence {Sequence}")]
     private static partial void LogRestored(ILogger logger, string gameId, long sequence);

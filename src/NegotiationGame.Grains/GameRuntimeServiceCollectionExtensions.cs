@@ -8,11 +8,15 @@ public static class GameRuntimeServiceCollectionExtensions
 {
     /// <summary>What the grains need from a silo's services: the event store with its deadline schedule, a clock, and the sweeper.</summary>
     public static IServiceCollection AddGameRuntime<TStore>(this IServiceCollection services, TStore store, DeadlineSweeperOptions? sweeper = null)
-        where TStore : class, IEventStore, IDeadlineSchedule
+        where TStore : class, IEventStore, IDeadlineSchedule =>
+        services.AddGameRuntime(store, (IDeadlineSchedule)store, sweeper);
+
+    /// <summary>The same, with the deadline schedule kept apart from the event store.</summary>
+    public static IServiceCollection AddGameRuntime(this IServiceCollection services, IEventStore store, IDeadlineSchedule schedule, DeadlineSweeperOptions? sweeper = null)
     {
         services.AddSingleton(sweeper ?? DeadlineSweeperOptions.Default);
-        services.AddSingleton<IEventStore>(store);
-        services.AddSingleton<IDeadlineSchedule>(store);
+        services.AddSingleton(store);
+        services.AddSingleton(schedule);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<DeadlineSweeper>();
         return services;

@@ -25,11 +25,14 @@ internal sealed class GameCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<GameCluster> StartAsync<TStore>(TStore store, short silos = 2)
-        where TStore : class, IEventStore, IDeadlineSchedule
+    public static Task<GameCluster> StartAsync<TStore>(TStore store, short silos = 2)
+        where TStore : class, IEventStore, IDeadlineSchedule =>
+        StartAsync(store, store, silos);
+
+    public static async Task<GameCluster> StartAsync(IEventStore store, IDeadlineSchedule schedule, short silos = 2)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200))));
+        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store, schedule, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200))));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GameCluster(cluster);

@@ -3,17 +3,64 @@ using NegotiationGame.Domain.Negotiation.Events;
 
 namespace NegotiationGame.Domain.Negotiation;
 
-/// <summary>The instructor's control of the clock and the news, as decisions and folds like the rest of the rules.</summary>
-internal static class ClockRules
+/// <summary>
+/// The instructor's control of the clock and the news, as decisions and folds like the rest of the rules, and when the
+/// host's timer should next look at the clock (<see cref="NextWake"/>).
+/// </summary>
+public static class ClockRules
 {
     public const int MaxHeadlineLength = 200;
     public const int MaxNewsLength = 4_000;
 
-    /// <summary>Adds the phase's deadline after the events that open it, when the phase is timed and a time is known.</summary>
-    public static ImmutableArray<GameEvent> WithDeadline(ImmutableArray<GameEvent> events, DateTimeOffset? at, TimeSpan length) =>
-        at is { } now && length > TimeSpan.Zero ? [.. events, new DeadlineSet(now + length)] : events;
+    /// <summary>The most time one extension adds.</summary>
+    public static readonly TimeSpan MaxExtension = TimeSpan.FromHours(24);
 
-    public static Decision DecidePause(GameState state, DateTimeOffset at)
+    /// <summary>The most time an extension may leave on the clock, counted from when it is asked.</summary>
+    public static readonly TimeSpan MaxTimeLeft = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The longest a host waits before looking at the clock again, however far the deadline: hosts' timers have a
+    /// range (Orleans refuses ~49.7 days and more), and a far deadline (from a log written before durations were
+    /// bounded) is simply looked at again a day later.
+    /// </summary>
+    public static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
+
+    /// <summary>The deadline the clock runs towards, which <c>ReachDeadline</c> is measured against; none while paused, untimed or outside the phases.</summary>
+    public static DateTimeOffset? RunningDeadline(GameState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Phase is GamePhase.Briefing or GamePhase.Negotiation && !state.Clock.Paused ? state.Clock.Deadline : null;
+    }
+
+    /// <summary>Whether a <c>ReachDeadline</c> at <paramref name="now"/> moves the game on.</summary>
+    public static bool IsDue(GameState state, DateTimeOffset now) => RunningDeadline(state) is { } deadline && now >= deadline;
+
+    /// <summary>
+    /// When the host should next look at the clock: at the running deadline, at once when it has come, but never
+    /// more than <see cref="MaxTimerWait"/> ahead; null when no deadline runs. Waking "at once" happens only when
+    /// <see cref="IsDue"/>, and handling a due deadline always moves it on, so a timer armed from this never spins.
+    /// </summary>
+    public static DateTimeOffset? NextWake(GameState state, DateTimeOffset now)
+    {
+        if (RunningDeadline(state) is not { } deadline)
+        {
+            return null;
+        }
+
+        if (deadline <= now)
+        {
+            return now;
+        }
+
+        var latest = SaturatingTime.Add(now, MaxTimerWait);
+        return deadline < latest ? deadline : latest;
+    }
+
+    /// <summary>Adds the phase's deadline after the events that open it, when the phase is timed and a time is known.</summary>
+    internal static ImmutableArray<GameEvent> WithDeadline(ImmutableArray<GameEvent> events, DateTimeOffset? at, TimeSpan length) =>
+        at is { } now && length > TimeSpan.Zero ? [.. events, new DeadlineSet(SaturatingTime.Add(now, length))] : events;
+
+    internal static Decision DecidePause(GameState state, DateTimeOffset at)
     {
         if (state.Phase is not (GamePhase.Briefing or GamePhase.Negotiation))
         {
@@ -25,7 +72,7 @@ internal static class ClockRules
             : Decision.Accept([new ClockPaused(state.Clock.Deadline is { } deadline ? Max(deadline - at, TimeSpan.Zero) : null)]);
     }
 
-    public static Decision DecideResume(GameState state, DateTimeOffset at)
+    internal static Decision DecideResume(GameState state, DateTimeOffset at)
     {
         if (state.Phase is not (GamePhase.Briefing or GamePhase.Negotiation))
         {
@@ -33,28 +80,37 @@ internal static class ClockRules
         }
 
         return state.Clock.Paused
-            ? Decision.Accept([new ClockResumed(state.Clock.RemainingWhenPaused is { } remaining ? at + remaining : null)])
+            ? Decision.Accept([new ClockResumed(state.Clock.RemainingWhenPaused is { } remaining ? SaturatingTime.Add(at, remaining) : null)])
             : Decision.Reject(RuleViolationCode.ClockNotPaused, "The clock is not paused.");
     }
 
-    public static Decision DecideExtend(GameState state, TimeSpan by)
+    internal static Decision DecideExtend(GameState state, TimeSpan by, DateTimeOffset? at)
     {
         if (state.Phase is not (GamePhase.Briefing or GamePhase.Negotiation))
         {
             return NotRunning(state);
         }
 
-        if (by <= TimeSpan.Zero)
+        if (by <= TimeSpan.Zero || by > MaxExtension)
         {
-            return Decision.Reject(RuleViolationCode.InvalidExtension, "An extension must add some time.");
+            return Decision.Reject(RuleViolationCode.InvalidExtension, $"An extension adds 1 second to {MaxExtension.TotalHours:0} hours.");
         }
 
-        return state.Clock.Deadline is null && state.Clock.RemainingWhenPaused is null
-            ? Decision.Reject(RuleViolationCode.NoDeadline, "This phase has no deadline to extend; it moves on when the instructor processes it.")
+        // Time left now: what the pause kept, or what runs until the deadline from when the extension is asked.
+        TimeSpan? left = state.Clock.Paused ? state.Clock.RemainingWhenPaused
+            : state.Clock.Deadline is { } deadline ? deadline - (at ?? deadline)
+            : null;
+        if (left is not { } timeLeft)
+        {
+            return Decision.Reject(RuleViolationCode.NoDeadline, "This phase has no deadline to extend; it moves on when the instructor processes it.");
+        }
+
+        return SaturatingTime.Add(timeLeft, by) > MaxTimeLeft
+            ? Decision.Reject(RuleViolationCode.InvalidExtension, $"An extension may leave at most {MaxTimeLeft.TotalDays:0} days on the clock.")
             : Decision.Accept([new DeadlineExtended(by)]);
     }
 
-    public static Decision DecideNews(GameState state, string headline, string body)
+    internal static Decision DecideNews(GameState state, string headline, string body)
     {
         if (state.Phase == GamePhase.Ended)
         {
@@ -69,7 +125,7 @@ internal static class ClockRules
         return Decision.Accept([new NewsInjected(headline, body)]);
     }
 
-    public static GameState Apply(GameState state, GameEvent gameEvent) => gameEvent switch
+    internal static GameState Apply(GameState state, GameEvent gameEvent) => gameEvent switch
     {
         DeadlineSet set => state with { Clock = new GameClock(set.Deadline, false, null) },
         ClockPaused paused => state with { Clock = new GameClock(null, true, paused.Remaining) },
@@ -78,8 +134,8 @@ internal static class ClockRules
         {
             Clock = state.Clock with
             {
-                Deadline = state.Clock.Deadline + extended.By,
-                RemainingWhenPaused = state.Clock.RemainingWhenPaused + extended.By,
+                Deadline = state.Clock.Deadline is { } deadline ? SaturatingTime.Add(deadline, extended.By) : null,
+                RemainingWhenPaused = state.Clock.RemainingWhenPaused is { } remaining ? SaturatingTime.Add(remaining, extended.By) : null,
             },
         },
         NewsInjected news => state with { News = state.News.Add(new NewsItem(state.Round, news.Headline, news.Body)) },

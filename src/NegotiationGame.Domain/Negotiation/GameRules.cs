@@ -27,7 +27,7 @@ public static class GameRules
             EndGame => DecideEndGame(state),
             PauseClock pause => ClockRules.DecidePause(state, pause.At),
             ResumeClock resume => ClockRules.DecideResume(state, resume.At),
-            ExtendDeadline extend => ClockRules.DecideExtend(state, extend.By),
+            ExtendDeadline extend => ClockRules.DecideExtend(state, extend.By, extend.At),
             InjectNews news => ClockRules.DecideNews(state, news.Headline, news.Body),
             ReachDeadline reached => DecideReachDeadline(state, reached.At),
             PartyCommand partyCommand => DecidePartyCommand(state, partyCommand),
@@ -119,8 +119,7 @@ public static class GameRules
     /// <summary>The deadline of the briefing or of a round has come: the game moves on exactly as on "process now".</summary>
     private static Decision DecideReachDeadline(GameState state, DateTimeOffset at)
     {
-        if (state.Phase is not (GamePhase.Briefing or GamePhase.Negotiation) || state.Clock.Paused ||
-            state.Clock.Deadline is not { } deadline || at < deadline)
+        if (!ClockRules.IsDue(state, at))
         {
             return Decision.Reject(RuleViolationCode.DeadlineNotReached, "No deadline of this game has come.");
         }

@@ -6,6 +6,7 @@ using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
+using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
 
@@ -54,11 +55,12 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
             throw new InvalidOperationException($"Class '{ClassId}' already exists.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 ||
-            request.RoundSeconds < 0 || request.SpectatorDelaySeconds is < 0 or > MaxSpectatorDelaySeconds)
+        var maxPhaseSeconds = (int)GameTiming.MaxPhaseLength.TotalSeconds;
+        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 || request.BriefingSeconds > maxPhaseSeconds ||
+            request.RoundSeconds < 0 || request.RoundSeconds > maxPhaseSeconds || request.SpectatorDelaySeconds is < 0 or > MaxSpectatorDelaySeconds)
         {
             throw new ArgumentException(
-                $"A class needs a title, 1 to {MaxGames} games, phase lengths of zero or more seconds and a spectator delay of 0 to {MaxSpectatorDelaySeconds} seconds.",
+                $"A class needs a title, 1 to {MaxGames} games, a briefing and rounds of 0 (untimed) to {maxPhaseSeconds} seconds and a spectator delay of 0 to {MaxSpectatorDelaySeconds} seconds.",
                 nameof(request));
         }
 

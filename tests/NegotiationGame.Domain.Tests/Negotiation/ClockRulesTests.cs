@@ -95,6 +95,57 @@ public sealed class ClockRulesTests
     }
 
     [Fact]
+    public void An_extension_adds_one_second_to_a_day_and_leaves_at_most_a_week()
+    {
+        var game = TimedNegotiation();
+
+        game.Refuse(new ExtendDeadline(ClockRules.MaxExtension + TimeSpan.FromSeconds(1), Nine), RuleViolationCode.InvalidExtension);
+        game.Refuse(new ExtendDeadline(TimeSpan.FromSeconds(int.MaxValue), Nine), RuleViolationCode.InvalidExtension);
+        for (var day = 0; day < 6; day++)
+        {
+            game.Accept(new ExtendDeadline(ClockRules.MaxExtension, Nine));
+        }
+
+        // Fifteen minutes and six days are left; a seventh day would pass the week.
+        game.Refuse(new ExtendDeadline(ClockRules.MaxExtension, Nine), RuleViolationCode.InvalidExtension);
+        game.Accept(new ExtendDeadline(TimeSpan.FromHours(23), Nine));
+        game.Accept(new PauseClock(Nine));
+        game.Refuse(new ExtendDeadline(TimeSpan.FromHours(1), Nine), RuleViolationCode.InvalidExtension);
+        Assert.Equal(TimeSpan.FromDays(6) + TimeSpan.FromHours(23) + TimeSpan.FromMinutes(15), game.State.Clock.RemainingWhenPaused);
+    }
+
+    [Fact]
+    public void Folding_durations_no_rule_allows_today_stops_at_the_end_of_time_instead_of_throwing()
+    {
+        var state = TimedNegotiation().State;
+
+        for (var i = 0; i < 120; i++)
+        {
+            state = GameRules.Apply(state, new DeadlineExtended(TimeSpan.FromSeconds(int.MaxValue)));
+        }
+
+        Assert.Equal(DateTimeOffset.MaxValue, state.Clock.Deadline);
+        var paused = GameRules.Apply(GameRules.Apply(state, new ClockPaused(TimeSpan.MaxValue)), new DeadlineExtended(TimeSpan.MaxValue));
+        Assert.Equal(TimeSpan.MaxValue, paused.Clock.RemainingWhenPaused);
+        var resumed = GameRules.ApplyAll(paused, GameRules.Decide(paused, new ResumeClock(Nine)).Events);
+        Assert.Equal(DateTimeOffset.MaxValue, resumed.Clock.Deadline);
+        Assert.Equal(Nine.AddDays(1), ClockRules.NextWake(resumed, Nine));
+        var hugeRounds = GameState.Start(MiniTalks(), new GameTiming(TimeSpan.Zero, TimeSpan.MaxValue));
+        Assert.Equal(DateTimeOffset.MaxValue, GameRules.ApplyAll(hugeRounds, GameRules.Decide(hugeRounds, new StartNegotiation(Nine)).Events).Clock.Deadline);
+    }
+
+    [Fact]
+    public void The_timer_wakes_at_the_deadline_at_once_when_it_has_come_and_not_at_all_while_paused()
+    {
+        var game = TimedNegotiation();
+
+        Assert.Equal(Nine.AddMinutes(15), ClockRules.NextWake(game.State, Nine));
+        Assert.Equal(Nine.AddMinutes(20), ClockRules.NextWake(game.State, Nine.AddMinutes(20)));
+        game.Accept(new PauseClock(Nine));
+        Assert.Null(ClockRules.NextWake(game.State, Nine.AddMinutes(20)));
+    }
+
+    [Fact]
     public void News_is_kept_with_the_round_it_arrived_in()
     {
         var game = TimedNegotiation();
