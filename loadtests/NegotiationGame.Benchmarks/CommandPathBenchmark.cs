@@ -8,6 +8,7 @@ using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.EventLog;
 using NegotiationGame.Scenarios;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Benchmarks;
 

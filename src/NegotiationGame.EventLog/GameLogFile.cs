@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NegotiationGame.Contracts;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.EventLog;
 

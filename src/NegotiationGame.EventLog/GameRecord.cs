@@ -1,6 +1,7 @@
 using NegotiationGame.Contracts;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Events;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.EventLog;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage.Sqlite;
 

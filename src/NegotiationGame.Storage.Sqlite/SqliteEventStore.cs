@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage.Sqlite;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage;
 

@@ -1,5 +1,6 @@
 using NegotiationGame.Contracts;
 using NegotiationGame.EventLog;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Cli.Tests;
 

@@ -1,4 +1,3 @@
-using NegotiationGame.Contracts;
 
 namespace NegotiationGame.Storage.Tests;
 

@@ -1,4 +1,3 @@
-using NegotiationGame.Contracts;
 using NegotiationGame.Storage.Sqlite;
 using NegotiationGame.Tests;
 

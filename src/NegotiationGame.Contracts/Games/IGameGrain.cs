@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Contracts.Games;
 

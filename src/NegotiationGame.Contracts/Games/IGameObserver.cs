@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Contracts.Games;
 

@@ -6,6 +6,7 @@ using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.EventLog;
 using NegotiationGame.Host.Hubs.Results;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Host.Hubs;
 

@@ -1,5 +1,6 @@
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Games;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Host.Hubs;
 

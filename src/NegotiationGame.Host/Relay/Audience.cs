@@ -2,6 +2,7 @@ using System.Text.Json;
 using NegotiationGame.Contracts;
 using NegotiationGame.Host.Access;
 using NegotiationGame.Host.Hubs.Client;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Host.Relay;
 

@@ -5,6 +5,7 @@ using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Games;
 using NegotiationGame.EventLog;
 using NegotiationGame.Host.Hubs;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Host.Relay;
 
