@@ -35,6 +35,16 @@ public sealed class CallLimiterTests
     }
 
     [Fact]
+    public void Joins_are_charged_per_class_whatever_the_address()
+    {
+        using var limiter = new CallLimiter(new AbuseLimits { JoinPerClass = new TokenBucket(2, Hour) });
+        Assert.Null(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
+        Assert.Null(limiter.TryCall("JoinClass", "c2", "10.0.0.2", "class"));
+        Assert.NotNull(limiter.TryCall("JoinClass", "c3", "10.0.0.3", "class"));
+        Assert.Null(limiter.TryCall("JoinClass", "c3", "10.0.0.3", "another class"));
+    }
+
+    [Fact]
     public void Commands_are_charged_per_connection()
     {
         using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(2, Hour) });

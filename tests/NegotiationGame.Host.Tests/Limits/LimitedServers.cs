@@ -17,3 +17,5 @@ public sealed class CreateClassLimitedServer() : LimitedServer(("CreateClassPerC
 public sealed class JoinLimitedServer() : LimitedServer(("FailedJoinsPerAddress", 3));
 
 public sealed class CommandLimitedServer() : LimitedServer(("CommandsPerConnection", 5));
+
+public sealed class ConnectionLimitedServer() : LimitedServer(("ConnectionsPerAddress", 4));

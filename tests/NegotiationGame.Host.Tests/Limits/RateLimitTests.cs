@@ -107,3 +107,20 @@ public sealed class DefaultLimitTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(200, seats.SelectMany(tab => tab).Distinct().Count());
     }
 }
+
+public sealed class ConnectionLimitTests(ConnectionLimitedServer server) : IClassFixture<ConnectionLimitedServer>
+{
+    [Fact]
+    public async Task An_address_that_opens_connections_too_fast_is_refused_with_429()
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            using var response = await http.PostAsync("/hubs/game/negotiate?negotiateVersion=1", null);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+}
