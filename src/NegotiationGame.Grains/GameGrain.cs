@@ -24,7 +24,8 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 {
     private const int ReadPageSize = 1_000;
 
-    private readonly ObserverManager<IGameObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
+    // Hosts renew every few seconds (GameEventRelay), so a host that went away stops costing notifications soon.
+    private readonly ObserverManager<IGameObserver> _observers = new(TimeSpan.FromSeconds(30), logger);
     private readonly HashSet<string> _spectators = new(StringComparer.Ordinal);
     private GameRecord? _record;
     private GameDeadlines? _deadlines;
@@ -60,10 +61,10 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 
     public Task EnsureClockRunning() => Task.CompletedTask;
 
-    public Task Subscribe(IGameObserver observer)
+    public Task<long> Subscribe(IGameObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        return Task.FromResult(_record?.LastSequence ?? 0);
     }
 
     public Task Unsubscribe(IGameObserver observer)
@@ -255,24 +256,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         return entries;
     }
 
-    private GameSummary Summary(GameRecord record)
-    {
-        var state = record.State;
-        var scenario = record.Header.Scenario;
-        return new GameSummary(
-            GameId,
-            scenario.Id,
-            state.Phase.ToString(),
-            state.Round,
-            record.LastSequence,
-            GameStateHash.Compute(state),
-            state.FinalScores.IsDefaultOrEmpty
-                ? ImmutableDictionary<string, double>.Empty
-                : scenario.Parties.ToImmutableDictionary(party => party.Id, party => state.FinalScores[party.Index]),
-            state.Clock.Deadline,
-            state.Clock.Paused,
-            _spectators.Count);
-    }
+    private GameSummary Summary(GameRecord record) => GameSummaries.Of(GameId, record, _spectators.Count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: deadline {Deadline} reached (moved on: {Accepted})")]
     private static partial void LogDeadline(ILogger logger, string gameId, DateTimeOffset deadline, bool accepted);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using NegotiationGame.Grains;
 using NegotiationGame.Host;
 using NegotiationGame.Host.Access;
@@ -36,7 +37,11 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DataPath))!, "keys")));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<TokenService>();
+builder.Services.Configure<FanoutSettings>(builder.Configuration.GetSection(FanoutSettings.Section));
+builder.Services.AddKeyedSingleton(FanoutSettings.ClockKey, TimeProvider.System);
+builder.Services.AddSingleton<IConnectionSender, SignalRConnectionSender>();
 builder.Services.AddSingleton<GameEventRelay>();
+builder.Services.AddSingleton<GameWatch>();
 builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
@@ -58,7 +63,13 @@ app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();
-app.MapHub<GameHub>("/hubs/game").RequireRateLimiting(HttpRateLimits.Connections);
+var fanout = app.Services.GetRequiredService<IOptions<FanoutSettings>>().Value;
+app.MapHub<GameHub>("/hubs/game", connection =>
+{
+    // Bounds what SignalR buffers per connection; past it, sends wait and the connection's outbox fills (see Relay).
+    connection.ApplicationMaxBufferSize = fanout.TransportBufferBytes;
+    connection.TransportMaxBufferSize = fanout.TransportBufferBytes;
+}).RequireRateLimiting(HttpRateLimits.Connections);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapExports();
 

@@ -27,6 +27,14 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Everything the server logged at warning or above.</summary>
     public LogSink Warnings { get; } = new();
 
+    /// <summary>The server's services, for a test that looks inside (the relay) or reaches a grain directly.</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Where a derived fixture replaces services (a fake clock) after the server has registered its own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -44,6 +52,7 @@ public class ServerFixture : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ILoggerProvider>(Warnings);
+                ConfigureServices(services);
             });
         });
         _factory.UseKestrel(0);
@@ -83,9 +92,36 @@ internal static class HubCalls
         return result;
     }
 
+    /// <summary>Calls <c>watch</c> until <c>more</c> is false; returns every event and the last reply.</summary>
+    public static async Task<WatchedPages> WatchAllAsync(this HubConnection connection, string token, string gameId, long afterSequence = 0)
+    {
+        var events = new List<JsonElement>();
+        var pages = 0;
+        while (true)
+        {
+            var reply = (await connection.CallAsync("watch", new { token, gameId, afterSequence })).Ok();
+            pages++;
+            events.AddRange(reply.GetProperty("events").EnumerateArray());
+            if (!reply.GetProperty("more").GetBoolean())
+            {
+                return new WatchedPages(events, reply, pages);
+            }
+
+            afterSequence = events[^1].GetProperty("sequence").GetInt64();
+        }
+    }
+
     public static string ErrorCode(this JsonElement result)
     {
         Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());
         return result.GetProperty("error").GetProperty("code").GetString()!;
     }
+}
+
+/// <summary>What a client that followed <c>more</c> to the end has read, and the last reply's summary.</summary>
+internal sealed record WatchedPages(List<JsonElement> Events, JsonElement LastReply, int Pages)
+{
+    public List<long> Sequences => [.. Events.Select(e => e.GetProperty("sequence").GetInt64())];
+
+    public JsonElement Summary => LastReply.GetProperty("summary");
 }

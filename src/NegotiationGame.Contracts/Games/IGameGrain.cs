@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Storage;
+using Orleans.Concurrency;
 
 namespace NegotiationGame.Contracts.Games;
 
@@ -23,12 +24,17 @@ public interface IGameGrain : IGrainWithStringKey
     Task EnsureClockRunning();
 
     /// <summary>The confidential view of one party; the caller has checked that the asker may see it.</summary>
+    /// <remarks>Reads interleave with commands: they see the state between two turns and never wait for an append.</remarks>
+    [AlwaysInterleave]
     [Alias("GetPartyView")]
     Task<PartyView> GetPartyView(string partyId);
 
-    /// <summary>Registers (or renews) an observer of new entries; registrations lapse after five minutes unless renewed.</summary>
+    /// <summary>
+    /// Registers (or renews) an observer of new entries and returns the last sequence number now in the log, so
+    /// that the observer can tell whether it missed anything. Registrations lapse after thirty seconds unless renewed.
+    /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(IGameObserver observer);
+    Task<long> Subscribe(IGameObserver observer);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IGameObserver observer);
@@ -40,10 +46,12 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("SetSpectator")]
     Task<int> SetSpectator(string watcherKey, bool watching);
 
+    [AlwaysInterleave]
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();
 
     /// <summary>Log entries after <paramref name="afterSequence"/>, in order, at most <paramref name="maxCount"/>.</summary>
+    [AlwaysInterleave]
     [Alias("ReadLog")]
     Task<ImmutableArray<LoggedEvent>> ReadLog(long afterSequence, int maxCount);
 }

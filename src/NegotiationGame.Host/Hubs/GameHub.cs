@@ -20,7 +20,7 @@ namespace NegotiationGame.Host.Hubs;
 /// grains; it holds no game state, so any host can serve any game. Arguments arrive bound (<see cref="HubRequest{T}"/>)
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
-public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, DebriefBuilder debriefs, GameScenarios scenarios) : Hub<IGameClient>
+public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios) : Hub<IGameClient>
 {
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
     {
@@ -196,49 +196,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
             return HubResults.Forbidden("Your token does not give access to that game.");
         }
 
-        if (await scenarios.FindAsync(gameId) is not { } scenario)
-        {
-            return NotStarted();
-        }
-
-        // Join the groups and make sure the game notifies this host before reading what was missed: an event appended
-        // in between is then both read and pushed (the client drops the duplicate) rather than lost. Private channels
-        // are revealed to everyone once the game has ended.
-        // Spectators sit in their own group, which receives every event only after the class's spectator delay.
-        var game = grains.GetGrain<IGameGrain>(gameId);
-        var spectator = grant.Role == AccessRole.Spectator;
-        var classSummary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
-        var revealed = classSummary.RevealPrivateAfterEnd && (await game.GetSummary()).Phase == "Ended";
-        var delay = TimeSpan.FromSeconds(classSummary.SpectatorDelaySeconds);
-        if (!spectator)
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Participants(gameId));
-        }
-
-        await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Viewer(gameId, grant));
-        await relay.WatchAsync(gameId, [.. scenario.Parties.Select(party => party.Id)], delay);
-        if (spectator)
-        {
-            await CountSpectatorAsync(game, gameId);
-        }
-
-        var visibleUntil = spectator ? DateTimeOffset.UtcNow - delay : DateTimeOffset.MaxValue;
-        var missed = new List<GameEventMessage>();
-        for (var after = request.AfterSequence; ;)
-        {
-            var page = await game.ReadLog(after, 500);
-            if (page.IsEmpty)
-            {
-                break;
-            }
-
-            missed.AddRange(page
-                .Where(entry => entry.Type != GameCreated.TypeName && entry.At <= visibleUntil)
-                .Select(entry => Audience.Message(gameId, entry, Audience.MayRead(grant, entry, revealed))));
-            after = page[^1].Sequence;
-        }
-
-        return new WatchResult(missed, await game.GetSummary(), PublicScenario.Of(scenario), delay.TotalSeconds);
+        return await watches.WatchAsync(Context, grant, gameId, request.AfterSequence) is { } watched ? watched : NotStarted();
     }
 
     public async Task<HubResult> GetDebrief(HubRequest<GameRequest> argument)
@@ -297,32 +255,8 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue(SpectatingKey, out var value) && value is HashSet<string> games)
-        {
-            foreach (var gameId in games)
-            {
-                await grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey, watching: false);
-            }
-        }
-
+        await relay.DisconnectAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
-    }
-
-    private const string SpectatingKey = "spectating";
-
-    private string SpectatorKey => $"{relay.HostKey}/{Context.ConnectionId}";
-
-    /// <summary>Counts this connection as a spectator of the game until it disconnects.</summary>
-    private async Task CountSpectatorAsync(IGameGrain game, string gameId)
-    {
-        if (!Context.Items.TryGetValue(SpectatingKey, out var value) || value is not HashSet<string> games)
-        {
-            games = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[SpectatingKey] = games;
-        }
-
-        games.Add(gameId);
-        await game.SetSpectator(SpectatorKey, watching: true);
     }
 
     /// <summary>What the token grants, or null; an instructor token counts only while its class has not reissued the link.</summary>

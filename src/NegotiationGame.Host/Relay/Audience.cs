@@ -16,23 +16,6 @@ public static class Audience
     public const string PrivateType = "MessageSent";
     public const string RedactedType = "ChannelActive";
 
-    /// <summary>The SignalR group of the game's participants (players and instructor); spectators are in <see cref="Public"/> only.</summary>
-    public static string Participants(string gameId) => $"game:{gameId}";
-
-    /// <summary>The SignalR group of the connections that read a private channel's content: its parties', the instructor's.</summary>
-    public static string Viewer(string gameId, AccessGrant grant) => grant.Role switch
-    {
-        AccessRole.Instructor => $"game:{gameId}:instructor",
-        AccessRole.Player => $"game:{gameId}:party:{grant.PartyId}",
-        _ => $"game:{gameId}:public",
-    };
-
-    public static string Party(string gameId, string partyId) => $"game:{gameId}:party:{partyId}";
-
-    public static string Instructor(string gameId) => $"game:{gameId}:instructor";
-
-    public static string Public(string gameId) => $"game:{gameId}:public";
-
     public static bool IsPrivate(LoggedEvent entry) => entry.Type == PrivateType;
 
     public static IReadOnlyList<string> Channel(LoggedEvent entry)
@@ -42,8 +25,11 @@ public static class Audience
     }
 
     public static bool MayRead(AccessGrant grant, LoggedEvent entry, bool revealed) =>
-        !IsPrivate(entry) || revealed || grant.Role == AccessRole.Instructor ||
-        (grant.Role == AccessRole.Player && Channel(entry).Contains(grant.PartyId));
+        !IsPrivate(entry) || revealed || MayReadChannel(grant, Channel(entry));
+
+    /// <summary>Whether the holder of <paramref name="grant"/> reads a private channel's words before any reveal.</summary>
+    public static bool MayReadChannel(AccessGrant grant, IReadOnlyList<string> channel) =>
+        grant.Role == AccessRole.Instructor || (grant.Role == AccessRole.Player && channel.Contains(grant.PartyId));
 
     /// <summary>The entry as a client receives it: JSON data, or the redacted form for those who may not read it.</summary>
     public static GameEventMessage Message(string gameId, LoggedEvent entry, bool readable)

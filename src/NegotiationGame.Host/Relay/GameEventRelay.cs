@@ -1,112 +1,220 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
-using NegotiationGame.Contracts;
+using Microsoft.Extensions.Options;
 using NegotiationGame.Contracts.Games;
-using NegotiationGame.EventLog;
-using NegotiationGame.Host.Hubs;
-using NegotiationGame.Storage;
+using NegotiationGame.Host.Access;
 
 namespace NegotiationGame.Host.Relay;
 
 /// <summary>
-/// This host's one observer of the games its connections watch. A game grain, wherever it runs, notifies the observer
-/// of each new durable entry; the relay passes it to the SignalR groups of that game on this host, each in the form
-/// its readers may see (<see cref="Audience"/>), and to spectators only after the class's spectator delay.
-/// Registrations lapse at the grain after five minutes, so they are renewed every minute while the host runs.
+/// The games this host's connections watch, and those connections. A game is fed (<see cref="GameFeed"/>) while at
+/// least one connection here watches it and let go when the last one leaves; each connection has one bounded
+/// outbox (<see cref="ConnectionOutbox"/>) whatever the number of games it watches. Every few seconds the relay
+/// renews each feed's registration with its game, which also brings a re-activated game (whose new activation knew
+/// nothing of this host) back to this host and reads from the log what it appended meanwhile.
 /// </summary>
-public sealed partial class GameEventRelay(IGrainFactory grains, IHubContext<GameHub> hub, ILogger<GameEventRelay> logger)
-    : BackgroundService, IGameObserver
+public sealed partial class GameEventRelay(
+    IGrainFactory grains,
+    IConnectionSender sender,
+    IOptions<FanoutSettings> options,
+    [FromKeyedServices(FanoutSettings.ClockKey)] TimeProvider clock,
+    ILogger<GameEventRelay> logger) : BackgroundService
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<string, WatchedGame> _watched = new(StringComparer.Ordinal);
-    private IGameObserver? _reference;
+    private readonly FanoutSettings _settings = options.Value;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, GameFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionOutbox> _outboxes = new(StringComparer.Ordinal);
 
     /// <summary>Identifies this host among the hosts of a cluster, in spectator keys.</summary>
     public string HostKey { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>Makes sure the game notifies this host; called before a connection reads the events it missed.</summary>
-    public async Task WatchAsync(string gameId, IReadOnlyList<string> parties, TimeSpan spectatorDelay)
+    /// <summary>The number of games this host is subscribed to now.</summary>
+    public int WatchedGames
     {
-        var watched = new WatchedGame(parties, new DelayedSender(hub, Audience.Public(gameId), spectatorDelay));
-        if (_watched.TryAdd(gameId, watched))
+        get
         {
-            await grains.GetGrain<IGameGrain>(gameId).Subscribe(Reference());
+            lock (_gate)
+            {
+                return _feeds.Count;
+            }
         }
     }
 
-    public async Task OnSpectators(string gameId, int count)
+    /// <summary>
+    /// Registers the connection as a watcher of the game, on a feed that the game notifies, before the caller reads
+    /// what the connection missed: an entry appended in between is then both read and pushed (the client drops the
+    /// repeat) rather than lost.
+    /// </summary>
+    public async Task<(GameFeed Feed, GameWatcher Watcher)> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, TimeSpan spectatorDelay)
     {
-        var message = new { gameId, count };
-        await hub.Clients.Groups([Audience.Participants(gameId), Audience.Public(gameId)]).SendAsync("spectators", message);
+        ArgumentNullException.ThrowIfNull(connection);
+        GameFeed feed;
+        GameWatcher watcher;
+        lock (_gate)
+        {
+            if (!_outboxes.TryGetValue(connection.ConnectionId, out var outbox))
+            {
+                outbox = new ConnectionOutbox(connection.ConnectionId, _settings.OutboxCapacity, sender, connection.Abort, logger);
+                _outboxes[connection.ConnectionId] = outbox;
+            }
+
+            if (!_feeds.TryGetValue(gameId, out feed!))
+            {
+                feed = new GameFeed(gameId, spectatorDelay, grains, clock, _settings, logger);
+                _feeds[gameId] = feed;
+            }
+
+            watcher = new GameWatcher(outbox, grant);
+            feed.Add(watcher);
+            outbox.Games.Add(gameId);
+        }
+
+        try
+        {
+            await feed.Subscribed;
+        }
+        catch
+        {
+            await LeaveAsync(connection.ConnectionId, gameId);
+            throw;
+        }
+
+        return (feed, watcher);
     }
 
-    public async Task OnEvents(string gameId, ImmutableArray<LoggedEvent> entries)
+    /// <summary>Counts a spectator connection in at its game, across hosts; returns how many watch the game now.</summary>
+    public Task<int> CountSpectatorAsync(string gameId, string connectionId) =>
+        grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey(connectionId), watching: true);
+
+    /// <summary>Forgets a connection that closed: it leaves every game it watched, and unwatched games are let go.</summary>
+    public async Task DisconnectAsync(string connectionId)
     {
-        foreach (var entry in entries)
+        ConnectionOutbox? outbox;
+        string[] games;
+        lock (_gate)
         {
-            if (entry.Type == GameCreated.TypeName)
+            if (!_outboxes.Remove(connectionId, out outbox))
             {
-                continue;
+                return;
             }
 
-            if (!_watched.TryGetValue(gameId, out var game))
+            games = [.. outbox.Games];
+        }
+
+        outbox.Close();
+        foreach (var gameId in games)
+        {
+            await LeaveAsync(connectionId, gameId, outbox);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        List<GameFeed> feeds;
+        lock (_gate)
+        {
+            feeds = [.. _feeds.Values];
+            _feeds.Clear();
+            foreach (var outbox in _outboxes.Values)
             {
-                continue;
+                outbox.Close();
             }
 
-            if (!Audience.IsPrivate(entry))
-            {
-                var message = Audience.Message(gameId, entry, readable: true);
-                await hub.Clients.Group(Audience.Participants(gameId)).SendAsync("gameEvent", message);
-                await game.Spectators.SendAsync(entry.At, message);
-                continue;
-            }
+            _outboxes.Clear();
+        }
 
-            var channel = Audience.Channel(entry);
-            IReadOnlyList<string> readers = [Audience.Instructor(gameId), .. channel.Select(party => Audience.Party(gameId, party))];
-            IReadOnlyList<string> others = [.. game.Parties.Except(channel).Select(party => Audience.Party(gameId, party))];
-            var redacted = Audience.Message(gameId, entry, readable: false);
-            await hub.Clients.Groups(readers).SendAsync("gameEvent", Audience.Message(gameId, entry, readable: true));
-            await hub.Clients.Groups(others).SendAsync("gameEvent", redacted);
-            await game.Spectators.SendAsync(entry.At, redacted);
+        foreach (var feed in feeds)
+        {
+            await feed.DisposeAsync();
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Renewal);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var timer = new PeriodicTimer(_settings.RenewalInterval, clock);
+        try
         {
-            foreach (var gameId in _watched.Keys)
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                try
+                GameFeed[] feeds;
+                lock (_gate)
                 {
-                    await grains.GetGrain<IGameGrain>(gameId).Subscribe(Reference());
+                    feeds = [.. _feeds.Values];
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+
+                await Task.WhenAll(feeds.Select(RenewAsync));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task RenewAsync(GameFeed feed)
+    {
+        try
+        {
+            await feed.RenewAsync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRenewalFailed(logger, exception);
+        }
+    }
+
+    private Task LeaveAsync(string connectionId, string gameId)
+    {
+        ConnectionOutbox? outbox;
+        lock (_gate)
+        {
+            _outboxes.TryGetValue(connectionId, out outbox);
+        }
+
+        return outbox is null ? Task.CompletedTask : LeaveAsync(connectionId, gameId, outbox);
+    }
+
+    private async Task LeaveAsync(string connectionId, string gameId, ConnectionOutbox outbox)
+    {
+        GameWatcher? watcher = null;
+        GameFeed? unwatched = null;
+        lock (_gate)
+        {
+            outbox.Games.Remove(gameId);
+            if (_feeds.TryGetValue(gameId, out var feed))
+            {
+                watcher = feed.Remove(outbox);
+                if (!feed.IsWatched)
                 {
-                    LogRenewalFailed(logger, gameId, exception);
+                    _feeds.Remove(gameId);
+                    unwatched = feed;
                 }
             }
         }
-    }
 
-    public override void Dispose()
-    {
-        foreach (var game in _watched.Values)
+        try
         {
-            game.Spectators.Dispose();
+            if (watcher is { IsSpectator: true })
+            {
+                await grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey(connectionId), watching: false);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogUncountFailed(logger, gameId, exception);
         }
 
-        base.Dispose();
+        if (unwatched is not null)
+        {
+            await unwatched.DisposeAsync();
+        }
     }
 
-    private IGameObserver Reference() => _reference ??= grains.CreateObjectReference<IGameObserver>(this);
+    private string SpectatorKey(string connectionId) => $"{HostKey}/{connectionId}";
 
-    private sealed record WatchedGame(IReadOnlyList<string> Parties, DelayedSender Spectators);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing an event subscription failed; the next renewal tries again")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the event subscription of game {GameId} failed; retrying in a minute")]
-    private static partial void LogRenewalFailed(ILogger logger, string gameId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting a spectator out of game {GameId} failed")]
+    private static partial void LogUncountFailed(ILogger logger, string gameId, Exception exception);
 }

@@ -9,5 +9,8 @@ public sealed record CommandResult(long LastSequence) : HubSuccess;
 /// <summary>A player's confidential view of its party and the public scenario.</summary>
 public sealed record PartyViewResult(PartyView View, PublicScenario Scenario) : HubSuccess;
 
-/// <summary>What the watcher missed, where the game stands, and the public scenario.</summary>
-public sealed record WatchResult(IReadOnlyList<GameEventMessage> Events, GameSummary Summary, PublicScenario Scenario, double SpectatorDelaySeconds) : HubSuccess;
+/// <summary>
+/// One page of what the watcher missed (<paramref name="More"/>: ask again from its last sequence), where the game
+/// stands as this watcher may see it, and the public scenario.
+/// </summary>
+public sealed record WatchResult(IReadOnlyList<GameEventMessage> Events, bool More, GameSummary Summary, PublicScenario Scenario, double SpectatorDelaySeconds) : HubSuccess;

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using NegotiationGame.Contracts.Games;
+using NegotiationGame.Host.Relay;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+
+namespace NegotiationGame.Host.Tests;
+
+/// <summary>How the relay holds on to games: counts coalesced, games let go when unwatched, a re-activated game heard again.</summary>
+public sealed class RelayLifecycleTests(ManualClockServerFixture server) : IClassFixture<ManualClockServerFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private GameEventRelay Relay => server.Services.GetRequiredService<GameEventRelay>();
+
+    [Fact]
+    public async Task Thirty_spectators_arriving_together_cost_a_watcher_at_most_one_count_message_per_second()
+    {
+        await using var instructor = await server.ConnectAsync();
+        var game = await ClassSetup.StartAsync(instructor, spectatorDelaySeconds: 0);
+        var counts = new ReceivedMessages(instructor, "spectators");
+        await instructor.WatchAllAsync(game.InstructorToken, game.GameId);
+
+        var spectators = await Task.WhenAll(Enumerable.Range(0, 30).Select(async _ =>
+        {
+            var connection = await server.ConnectAsync();
+            await connection.WatchAllAsync(game.SpectatorToken, game.GameId);
+            return connection;
+        }));
+        var seconds = 0;
+        while (!counts.All.Any(m => m.GetProperty("count").GetInt32() == 30) && seconds < 10)
+        {
+            server.FanoutClock.Advance(TimeSpan.FromSeconds(1));
+            seconds++;
+            await WaitQuietlyAsync(counts, m => m.GetProperty("count").GetInt32() == 30);
+        }
+
+        Assert.Contains(counts.All, m => m.GetProperty("count").GetInt32() == 30);
+        Assert.True(counts.All.Count <= 1 + seconds, $"{counts.All.Count} count messages in {seconds} s");
+        foreach (var connection in spectators)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_game_no_connection_here_watches_any_more_is_let_go()
+    {
+        await using var setup = await server.ConnectAsync();
+        var game = await ClassSetup.StartAsync(setup, spectatorDelaySeconds: 0);
+        var before = Relay.WatchedGames;
+        var watcher = await server.ConnectAsync();
+        await watcher.WatchAllAsync(game.UsToken, game.GameId);
+        Assert.Equal(before + 1, Relay.WatchedGames);
+
+        await watcher.DisposeAsync();
+
+        await PollAsync(() => Relay.WatchedGames == before);
+    }
+
+    [Fact]
+    public async Task After_the_game_is_activated_anew_the_next_renewal_brings_what_it_appended_meanwhile()
+    {
+        await using var player = await server.ConnectAsync();
+        var game = await ClassSetup.StartAsync(player, spectatorDelaySeconds: 0);
+        var pushed = new ReceivedMessages(player);
+        await player.WatchAllAsync(game.UsToken, game.GameId);
+        var grains = server.Services.GetRequiredService<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var grainId = grains.GetGrain<IGameGrain>(game.GameId).GetGrainId();
+
+        await grains.GetGrain<IGameGrain>(game.GameId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await PollAsync(async () => !(await management.GetDetailedGrainStatistics()).Any(s => s.GrainId == grainId));
+        var sequence = await game.StatementAsync(player, "Said to a fresh activation.");
+        server.FanoutClock.Advance(TimeSpan.FromSeconds(5));
+
+        var statement = await pushed.WaitForAsync(m => m.GetProperty("sequence").GetInt64() == sequence, Patience);
+        Assert.Equal("StatementMade", statement.GetProperty("type").GetString());
+    }
+
+    private static Task PollAsync(Func<bool> condition) => PollAsync(() => Task.FromResult(condition()));
+
+    private static async Task PollAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
+    /// <summary>Gives a message up to a moment to arrive after the clock moved, without failing if it does not.</summary>
+    private static async Task WaitQuietlyAsync(ReceivedMessages messages, Func<System.Text.Json.JsonElement, bool> condition)
+    {
+        try
+        {
+            await messages.WaitForAsync(condition, TimeSpan.FromMilliseconds(500));
+        }
+        catch (OperationCanceledException)
+        {
+            // Not yet: the caller moves the clock on.
+        }
+    }
+}
