@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NegotiationGame.Host.Relay;
 
 namespace NegotiationGame.Host.Tests;
 
@@ -6,7 +7,7 @@ namespace NegotiationGame.Host.Tests;
 /// Clients that are not .NET, run by Node against the real server: the official JavaScript SignalR client playing
 /// from docs/protocol.md alone (node/play.mjs), and the web UI driven in Debian's headless Chromium (node/browser.mjs).
 /// </summary>
-public sealed class NodeClientTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class NodeClientTests(NodeClientTests.SmallPagesServer server) : IClassFixture<NodeClientTests.SmallPagesServer>
 {
     [Fact]
     public async Task The_javascript_client_plays_a_short_game_from_the_protocol_document()
@@ -16,6 +17,7 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains(lines, line => line.StartsWith("agreement #", StringComparison.Ordinal) && line.EndsWith("concluded, binding: security, minerals", StringComparison.Ordinal));
         Assert.Contains("a player may not instruct: Forbidden", lines);
+        Assert.Contains(lines, line => line.StartsWith("caught up on ", StringComparison.Ordinal) && !line.EndsWith(" in 1 pages", StringComparison.Ordinal));
         Assert.Equal("ok", lines[^1]);
     }
 
@@ -35,6 +37,15 @@ public sealed class NodeClientTests(ServerFixture server) : IClassFixture<Server
         Assert.Contains("a private call shows to the spectator only as a call", lines);
         Assert.Contains("the debrief draws the dance and the frontier, with the private call at its moment", lines);
         Assert.All(["join-qr", "instructor", "player-offer-builder", "player-inbox-phone", "spectator", "debrief"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
+    }
+
+    /// <summary>The server with watch pages of three events, so that both clients must follow <c>more</c>.</summary>
+    public sealed class SmallPagesServer : ServerFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            [$"{FanoutSettings.Section}:{nameof(FanoutSettings.WatchPageSize)}"] = "3",
+        };
     }
 
     private static async Task<(int ExitCode, string[] Lines, string Errors)> RunNodeAsync(string script, params string[] arguments)

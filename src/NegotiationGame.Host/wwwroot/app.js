@@ -190,7 +190,7 @@ connection.onclose(() => {
 const withData = e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {}) });
 
 // Follows protocol.md "Reconnecting": keep the last applied sequence, ignore repeats,
-// and call watch again (afterSequence = last) on a gap or after a reconnect.
+// and call watch again (afterSequence = last) while a reply says more, on a gap, or after a reconnect.
 class GameStream {
   constructor(gameId, token, { onEvent, onSummary, onError }) {
     Object.assign(this, { gameId, token, onEvent, onSummary, onError });
@@ -221,6 +221,8 @@ class GameStream {
         this.summarySequence = result.summary?.lastSequence ?? 0;
         this.onSummary?.(result.summary, result.scenario, result.spectatorDelaySeconds);
         for (const e of result.events ?? []) this.apply(e);
+        // A reply holds one page; keep pushed events back until the last page is in.
+        if (result.more) { this.again = true; continue; }
         const pushed = this.buffer.sort((a, b) => a.sequence - b.sequence);
         this.buffer = [];
         for (const e of pushed) this.accept(e);

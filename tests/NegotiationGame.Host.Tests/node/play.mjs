@@ -50,9 +50,21 @@ for (const party of ["us", "ukraine"]) {
   console.log(`${party} joined`);
 }
 
+// watch answers one page at a time: call it again from the last sequence while "more" is true.
+const watchAll = async (connection, token) => {
+  const events = [];
+  let pages = 0;
+  for (let after = 0; ; pages++) {
+    const page = await call(connection, "watch", { token, gameId, afterSequence: after });
+    events.push(...page.events);
+    if (!page.more) return { events, pages: pages + 1, summary: page.summary };
+    after = page.events.at(-1).sequence;
+  }
+};
+
 await call(instructor, "startClass", { token: created.instructorToken, bots: "linear" });
 for (const party of Object.keys(players)) {
-  await call(players[party].connection, "watch", { token: players[party].token, gameId, afterSequence: 0 });
+  await watchAll(players[party].connection, players[party].token);
 }
 console.log("class started, bots in russia and eu");
 
@@ -74,6 +86,13 @@ const concluded = waitFor(players.us.connection, "AgreementConcluded", (data) =>
 await call(players.ukraine.connection, "act", { token: players.ukraine.token, commandId: uuid(), command: { type: "accept", offerId: offer.data.offerId } });
 const agreement = await concluded;
 console.log(`agreement #${agreement.data.agreementId} concluded, binding: ${agreement.data.bindingIssues.join(", ")}`);
+
+const history = await watchAll(instructor, created.instructorToken);
+const gapless = history.events.every((e, i) => i === 0 || e.sequence === history.events[i - 1].sequence + 1);
+if (!gapless || history.events.at(-1).sequence !== history.summary.lastSequence) {
+  throw new Error("the paged catch-up has a gap or stops short of the summary");
+}
+console.log(`caught up on ${history.events.length} events in ${history.pages} pages`);
 
 const refused = await players.us.connection.invoke("instruct", { token: players.us.token, gameId, command: { type: "end" } });
 if (refused.ok || refused.error.code !== "Forbidden") {
