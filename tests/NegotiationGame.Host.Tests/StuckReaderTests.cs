@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
 using NegotiationGame.LoadTests;
 
@@ -52,6 +53,9 @@ public sealed class StuckReaderTests(StuckReaderTests.SmallBuffersServer server)
         {
             [$"{FanoutSettings.Section}:{nameof(FanoutSettings.OutboxCapacity)}"] = "32",
             [$"{FanoutSettings.Section}:{nameof(FanoutSettings.TransportBufferBytes)}"] = "4096",
+            // The instructor sends the bulletins faster than a person would.
+            [$"{AbuseLimits.Section}:{nameof(AbuseLimits.CommandsPerConnection)}:{nameof(TokenBucket.Burst)}"] = "1000",
+            [$"{AbuseLimits.Section}:{nameof(AbuseLimits.CallsPerConnection)}:{nameof(TokenBucket.Burst)}"] = "1000",
         };
     }
 }
