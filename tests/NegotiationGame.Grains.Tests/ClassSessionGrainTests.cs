@@ -7,6 +7,7 @@ namespace NegotiationGame.Grains.Tests;
 
 public sealed class ClassSessionGrainTests : IAsyncLifetime
 {
+    private static readonly string[] BadNames = ["Ada\\nLovelace", "Ada\\u0000", "\\u202Eadmin", new string('A', 41)];
     private readonly TemporaryDatabase _database = new();
     private SqliteEventStore _store = null!;
     private GameCluster _cluster = null!;
@@ -109,6 +110,57 @@ public sealed class ClassSessionGrainTests : IAsyncLifetime
         var restored = await Class("class-e").GetSummary();
         Assert.Equal("Kofi", Assert.Single(restored.Roster).DisplayName);
         Assert.Equal(summary.JoinCodes.ToArray(), restored.JoinCodes.ToArray());
+    }
+
+    [Fact]
+    public async Task A_full_team_and_a_class_with_every_team_full_refuse_more_students_with_ClassFull()
+    {
+        var summary = await Class("class-f").Create(new CreateClassRequest("Seminar", BundledScenarios.FindJson("ukraine-2025")!, 1, 0, 0, Seed: 7, MaxSeatsPerRole: 2));
+        var us = summary.JoinCodes.Single(code => code.PartyId == "us");
+        var lobby = summary.JoinCodes.Single(code => code.GameId is null);
+
+        var team = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Class("class-f").Join(us.Code, $"US {i}", Guid.NewGuid())));
+        var byLobby = await Task.WhenAll(Enumerable.Range(0, 7).Select(i => Class("class-f").Join(lobby.Code, $"Lobby {i}", Guid.NewGuid())));
+        var moved = await Class("class-f").AssignRole(byLobby[0].Seat!.SeatId, "class-f-01", "us");
+
+        Assert.Equal(2, team.Count(outcome => outcome.Seat is not null));
+        Assert.Equal("ClassFull", Assert.Single(team, outcome => outcome.Seat is null).ErrorCode);
+        Assert.Equal(6, byLobby.Count(outcome => outcome.Seat is not null));
+        Assert.Equal("ClassFull", Assert.Single(byLobby, outcome => outcome.Seat is null).ErrorCode);
+        Assert.Equal("ClassFull", moved.ErrorCode);
+        var roster = (await Class("class-f").GetSummary()).Roster;
+        Assert.Equal(8, roster.Length);
+        Assert.All(roster.GroupBy(seat => seat.PartyId), role => Assert.Equal(2, role.Count()));
+    }
+
+    [Theory]
+    [InlineData("", 5)]
+    [InlineData("Seminar", 0)]
+    [InlineData("Seminar", 51)]
+    [InlineData("Line one\nline two", 5)]
+    [InlineData("Bell \u0007", 5)]
+    public async Task A_class_with_a_title_or_team_size_out_of_bounds_is_not_created(string title, int seats)
+    {
+        var classId = $"class-bad-{Guid.NewGuid():N}";
+        var request = new CreateClassRequest(System.Text.RegularExpressions.Regex.Unescape(title), BundledScenarios.FindJson("ukraine-2025")!, 1, 0, 0, Seed: 7, MaxSeatsPerRole: seats);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Class(classId).Create(request));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Class(classId).Create(request with { Title = new string('T', 121), MaxSeatsPerRole = 5 }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Class(classId).Create(request with { Title = "Seminar", MaxSeatsPerRole = 5, RoundSeconds = 86_401 }));
+        Assert.Empty(await _store.ReadAsync(NegotiationGame.Storage.EventStreams.Class(classId), 0, 10));
+    }
+
+    [Fact]
+    public async Task Names_with_control_or_direction_characters_are_refused()
+    {
+        var summary = await CreateAsync("class-g", games: 1);
+        var code = summary.JoinCodes[0].Code;
+
+        var outcomes = await Task.WhenAll(new[] { "Ada\nLovelace", "Ada\u0000", "\u202Eadmin", new string('A', 41) }
+            .Select(name => Class("class-g").Join(code, System.Text.RegularExpressions.Regex.Unescape(name), Guid.NewGuid())));
+
+        Assert.All(outcomes, outcome => Assert.Equal("InvalidName", outcome.ErrorCode));
+        Assert.Empty((await Class("class-g").GetSummary()).Roster);
     }
 
     private IClassSessionGrain Class(string classId) => _cluster.Client.GetGrain<IClassSessionGrain>(classId);

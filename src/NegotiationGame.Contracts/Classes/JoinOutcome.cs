@@ -1,6 +1,6 @@
 namespace NegotiationGame.Contracts.Classes;
 
-/// <summary>The seat a join code gave, or why it gave none (<see cref="ErrorCode"/>: UnknownCode, ClassStarted, InvalidName).</summary>
+/// <summary>The seat a join code gave, or why it gave none (<see cref="ErrorCode"/>: UnknownCode, ClassStarted, InvalidName, ClassFull).</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("ng.JoinOutcome")]

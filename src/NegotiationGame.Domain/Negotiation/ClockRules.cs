@@ -117,9 +117,12 @@ public static class ClockRules
             return Decision.Reject(RuleViolationCode.GameAlreadyEnded, "The game has ended.");
         }
 
-        if (string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || body is null || body.Length > MaxNewsLength)
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || !PlainText.IsSingleLine(headline) ||
+            body is null || body.Length > MaxNewsLength || !PlainText.IsMultiLine(body))
         {
-            return Decision.Reject(RuleViolationCode.InvalidNews, $"News needs a headline of 1 to {MaxHeadlineLength} characters and a text of at most {MaxNewsLength}.");
+            return Decision.Reject(
+                RuleViolationCode.InvalidNews,
+                $"News needs a one-line headline of 1 to {MaxHeadlineLength} characters and a text of at most {MaxNewsLength}, without control characters.");
         }
 
         return Decision.Accept([new NewsInjected(headline, body)]);

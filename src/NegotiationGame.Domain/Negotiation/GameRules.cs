@@ -205,9 +205,9 @@ public static class GameRules
             return Decision.Reject(RuleViolationCode.PartyHasWalkedAway, $"{Names(state, gone)} walked away and cannot receive offers.");
         }
 
-        if (expiresAfterRounds is < 1)
+        if (expiresAfterRounds is { } rounds && (rounds < 1 || rounds > state.Scenario.Rounds))
         {
-            return Decision.Reject(RuleViolationCode.InvalidExpiry, "An offer must stay open for at least one round.");
+            return Decision.Reject(RuleViolationCode.InvalidExpiry, $"An offer stays open for 1 to {state.Scenario.Rounds} rounds (the game's rounds), or until answered.");
         }
 
         var tabled = new OfferTabled(
@@ -394,13 +394,13 @@ public static class GameRules
     private static Decision DecideStatement(GameState state, int party, string text) =>
         IsValidMessage(text)
             ? Decision.Accept([new StatementMade(party, text)])
-            : Decision.Reject(RuleViolationCode.InvalidMessage, $"A statement must be 1 to {MaxMessageLength} characters long.");
+            : Decision.Reject(RuleViolationCode.InvalidMessage, $"A statement must be 1 to {MaxMessageLength} characters of plain text (line breaks allowed, no other control characters).");
 
     private static Decision DecideMessage(GameState state, int party, PartySet channel, string text)
     {
         if (!IsValidMessage(text))
         {
-            return Decision.Reject(RuleViolationCode.InvalidMessage, $"A message must be 1 to {MaxMessageLength} characters long.");
+            return Decision.Reject(RuleViolationCode.InvalidMessage, $"A message must be 1 to {MaxMessageLength} characters of plain text (line breaks allowed, no other control characters).");
         }
 
         if (!PartySet.All(state.Scenario.Parties.Length).IsSupersetOf(channel))
@@ -420,7 +420,7 @@ public static class GameRules
             : Decision.Reject(RuleViolationCode.PartyHasWalkedAway, $"{Names(state, gone)} walked away and cannot receive messages.");
     }
 
-    private static bool IsValidMessage(string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxMessageLength;
+    private static bool IsValidMessage(string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxMessageLength && PlainText.IsMultiLine(text);
 
     /// <summary>Appends the end of the game when, after <paramref name="events"/>, every issue binds.</summary>
     private static ImmutableArray<GameEvent> WithEndIfComplete(GameState state, ImmutableArray<GameEvent> events)

@@ -23,7 +23,8 @@ internal sealed record ClassCreated(
     int Seed,
     string InstructorKeyHash,
     ImmutableArray<JoinCode> Codes,
-    int SpectatorDelaySeconds = 0) : ClassEvent;
+    int SpectatorDelaySeconds = 0,
+    int MaxSeatsPerRole = CreateClassRequest.DefaultSeatsPerRole) : ClassEvent;
 
 internal sealed record SeatTaken(Guid SeatId, string DisplayName, string GameId, string PartyId) : ClassEvent;
 

@@ -19,9 +19,11 @@ namespace NegotiationGame.Grains.Classes;
 public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : Grain, IClassSessionGrain
 {
     public const int MaxGames = 200;
+    public const int MaxTitleLength = 120;
     public const int MaxDisplayNameLength = 40;
     public const int MaxSpectatorDelaySeconds = 3_600;
 
+    private const string ClassFull = "ClassFull";
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int CodeLength = 6;
 
@@ -56,11 +58,12 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         }
 
         var maxPhaseSeconds = (int)GameTiming.MaxPhaseLength.TotalSeconds;
-        if (string.IsNullOrWhiteSpace(request.Title) || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 || request.BriefingSeconds > maxPhaseSeconds ||
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > MaxTitleLength || !PlainText.IsSingleLine(request.Title) ||
+            request.MaxSeatsPerRole is < 1 or > CreateClassRequest.MostSeatsPerRole || request.GameCount is < 1 or > MaxGames || request.BriefingSeconds < 0 || request.BriefingSeconds > maxPhaseSeconds ||
             request.RoundSeconds < 0 || request.RoundSeconds > maxPhaseSeconds || request.SpectatorDelaySeconds is < 0 or > MaxSpectatorDelaySeconds)
         {
             throw new ArgumentException(
-                $"A class needs a title, 1 to {MaxGames} games, a briefing and rounds of 0 (untimed) to {maxPhaseSeconds} seconds and a spectator delay of 0 to {MaxSpectatorDelaySeconds} seconds.",
+                $"A class needs a one-line title of 1 to {MaxTitleLength} characters, 1 to {CreateClassRequest.MostSeatsPerRole} seats per role, 1 to {MaxGames} games, a briefing and rounds of 0 (untimed) to {maxPhaseSeconds} seconds and a spectator delay of 0 to {MaxSpectatorDelaySeconds} seconds.",
                 nameof(request));
         }
 
@@ -89,7 +92,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
         var instructorKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var created = new ClassCreated(
-            request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable(), request.SpectatorDelaySeconds);
+            request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable(), request.SpectatorDelaySeconds, request.MaxSeatsPerRole);
         await store.AppendAsync(StreamId, [Encode(1, created)]);
         _state = new ClassState(ClassId, created);
         return Summary(_state) with { InstructorKey = instructorKey };
@@ -115,15 +118,22 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         }
 
         var name = displayName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > MaxDisplayNameLength)
+        if (name.Length is 0 or > MaxDisplayNameLength || !PlainText.IsSingleLine(name))
         {
-            return new JoinOutcome(null, "InvalidName", $"Your name must be 1 to {MaxDisplayNameLength} characters long.");
+            return new JoinOutcome(null, "InvalidName", $"Your name must be 1 to {MaxDisplayNameLength} characters on one line, without control characters.");
         }
 
-        var (gameId, partyId) = joinCode.GameId is { } game ? (game, joinCode.PartyId!) : state.NextOpenRole();
-        var taken = new SeatTaken(seatId, name, gameId, partyId);
+        var role = joinCode.GameId is { } game ? (game, joinCode.PartyId!) : state.NextOpenRole();
+        if (role is not { } open || state.IsFull(open.GameId, open.PartyId))
+        {
+            return new JoinOutcome(null, ClassFull, joinCode.GameId is null
+                ? "Every role of this class is full; ask the instructor for a seat."
+                : $"This team is full ({state.Created.MaxSeatsPerRole} students); ask the instructor for another role.");
+        }
+
+        var taken = new SeatTaken(seatId, name, open.GameId, open.PartyId);
         await AppendAsync(state, taken);
-        return new JoinOutcome(new Seat(seatId, name, gameId, partyId), null, null);
+        return new JoinOutcome(new Seat(seatId, name, open.GameId, open.PartyId), null, null);
     }
 
     public async Task<JoinOutcome> AssignRole(Guid seatId, string gameId, string partyId)
@@ -142,6 +152,11 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         if (state.Bots is not null)
         {
             return new JoinOutcome(null, "ClassStarted", "Roles are fixed once the games have started.");
+        }
+
+        if ((seat.GameId, seat.PartyId) != (gameId, partyId) && state.IsFull(gameId, partyId))
+        {
+            return new JoinOutcome(null, ClassFull, $"That team is full ({state.Created.MaxSeatsPerRole} students).");
         }
 
         await AppendAsync(state, new SeatMoved(seatId, gameId, partyId));

@@ -56,9 +56,17 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public int SeatsIn(string gameId, string partyId) => _roster.Count(seat => seat.GameId == gameId && seat.PartyId == partyId);
 
-    /// <summary>The role a lobby code fills next: the one with fewest students, earliest game and party first.</summary>
-    public (string GameId, string PartyId) NextOpenRole() =>
-        GameIds.SelectMany(game => Scenario.Parties.Select(party => (GameId: game, PartyId: party.Id)))
+    public bool IsFull(string gameId, string partyId) => SeatsIn(gameId, partyId) >= Created.MaxSeatsPerRole;
+
+    /// <summary>
+    /// The role a lobby code fills next: the one with fewest students, earliest game and party first; none when every
+    /// role is full.
+    /// </summary>
+    public (string GameId, string PartyId)? NextOpenRole()
+    {
+        var (gameId, partyId) = GameIds.SelectMany(game => Scenario.Parties.Select(party => (GameId: game, PartyId: party.Id)))
             .OrderBy(role => SeatsIn(role.GameId, role.PartyId))
             .First();
+        return IsFull(gameId, partyId) ? null : (gameId, partyId);
+    }
 }

@@ -154,6 +154,10 @@ public sealed class ClockRulesTests
 
         Assert.Equal(new NewsItem(1, "Ceasefire violated", "Shelling reported near Zaporizhzhia overnight."), Assert.Single(game.State.News));
         game.Refuse(new InjectNews(" ", "Nothing."), RuleViolationCode.InvalidNews);
+        game.Refuse(new InjectNews("Two\nlines", "Nothing."), RuleViolationCode.InvalidNews);
+        game.Refuse(new InjectNews("Bell\a", "Nothing."), RuleViolationCode.InvalidNews);
+        game.Refuse(new InjectNews("Fine", "Escape \u001b[2J"), RuleViolationCode.InvalidNews);
+        game.Accept(new InjectNews("Fine", "Line one.\nLine two."));
     }
 
     private static GameDriver TimedNegotiation()

@@ -269,6 +269,31 @@ public sealed class GameRulesTests
     }
 
     [Fact]
+    public void Texts_may_break_lines_but_hold_no_other_control_characters_nor_direction_marks()
+    {
+        var game = GameDriver.Negotiating();
+
+        game.Accept(new MakeStatement(Us, "First point.\nSecond point. 🇺🇦"));
+        game.Refuse(new MakeStatement(Us, "Clear the screen \u001b[2J"), RuleViolationCode.InvalidMessage);
+        game.Refuse(new MakeStatement(Us, "Null \0"), RuleViolationCode.InvalidMessage);
+        game.Refuse(new MakeStatement(Us, "\u202Etxt.exe"), RuleViolationCode.InvalidMessage);
+        game.Refuse(new MakeStatement(Us, "Half a pair \ud83c"), RuleViolationCode.InvalidMessage);
+        game.Refuse(new SendMessage(Us, Parties(Russia), "Carriage\rreturn"), RuleViolationCode.InvalidMessage);
+    }
+
+    [Fact]
+    public void An_offer_stays_open_for_one_round_up_to_the_games_rounds()
+    {
+        var game = GameDriver.Negotiating();
+        var rounds = game.State.Scenario.Rounds;
+
+        game.Refuse(new TableOffer(Us, Package((Donetsk, Frozen)), Parties(Russia), ExpiresAfterRounds: rounds + 1), RuleViolationCode.InvalidExpiry);
+        game.Refuse(new TableOffer(Us, Package((Donetsk, Frozen)), Parties(Russia), ExpiresAfterRounds: int.MaxValue), RuleViolationCode.InvalidExpiry);
+        game.Refuse(new TableOffer(Us, Package((Donetsk, Frozen)), Parties(Russia), ExpiresAfterRounds: int.MinValue), RuleViolationCode.InvalidExpiry);
+        game.Accept(new TableOffer(Us, Package((Donetsk, Frozen)), Parties(Russia), ExpiresAfterRounds: rounds));
+    }
+
+    [Fact]
     public void A_needless_signature_is_refused_with_what_the_agreement_still_waits_for()
     {
         var game = GameDriver.Negotiating();
