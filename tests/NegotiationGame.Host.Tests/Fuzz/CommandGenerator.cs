@@ -125,14 +125,22 @@ internal static class CommandGenerator
 
     private static int? Expiry(Random random) => random.Next(6) switch { 0 => null, 1 => 0, 2 => -1, 3 => 1_000, _ => random.Next(1, 4) };
 
-    /// <summary>Text of up to <paramref name="maxLength"/> characters; sometimes empty, sometimes with control characters.</summary>
+    /// <summary>
+    /// Text of up to <paramref name="maxLength"/> characters; sometimes empty, and one in five holds a control character
+    /// (which the rules refuse, so the rest must be plain for the generator to mostly play).
+    /// </summary>
     private static string Text(Random random, int maxLength)
     {
         var length = random.Next(8) == 0 ? maxLength : random.Next(0, 60);
         var characters = new char[length];
         for (var i = 0; i < length; i++)
         {
-            characters[i] = random.Next(25) == 0 ? (char)random.Next(0, 32) : (char)random.Next('a', 'z' + 1);
+            characters[i] = (char)random.Next('a', 'z' + 1);
+        }
+
+        if (length > 0 && random.Next(5) == 0)
+        {
+            characters[random.Next(length)] = (char)random.Next(0, 32);
         }
 
         return new string(characters);
