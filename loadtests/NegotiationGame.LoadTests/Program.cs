@@ -5,6 +5,7 @@ using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
 // Usage: throughput [games] [seconds] [chart.svg] | memory [games] | store [streams] [seconds]
+//        | stuck-reader <server url> [stuck readers] [seconds per phase]
 var mode = args.ElementAtOrDefault(0) ?? "throughput";
 var output = Console.Out;
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -26,6 +27,15 @@ if (mode == "memory")
         File.Delete(file);
     }
 
+    return;
+}
+
+if (mode == "stuck-reader")
+{
+    var server = new Uri(args.ElementAtOrDefault(1) ?? "http://127.0.0.1:5080");
+    var stuckReaders = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
+    var phase = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(3) ?? "10", CultureInfo.InvariantCulture));
+    await StuckReaderRun.RunAsync(server, stuckReaders, phase, output);
     return;
 }
 

@@ -36,7 +36,7 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         try
         {
             summary = await grains.GetGrain<IClassSessionGrain>(classId).Create(new ClassRequest(
-                request.Title, scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed, request.SpectatorDelaySeconds));
+                request.Title, scenarioJson, request.Games, request.BriefingSeconds, request.RoundSeconds, request.Seed, request.SpectatorDelaySeconds, request.MaxSeatsPerRole));
         }
         catch (ArgumentException exception)
         {

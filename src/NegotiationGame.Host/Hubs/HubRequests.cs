@@ -1,4 +1,5 @@
 using NegotiationGame.Host.Hubs.Binding;
+using ClassRequest = NegotiationGame.Contracts.Classes.CreateClassRequest;
 
 namespace NegotiationGame.Host.Hubs;
 
@@ -12,7 +13,8 @@ public sealed record CreateClassRequest(
     int BriefingSeconds = 0,
     int RoundSeconds = 0,
     int Seed = 1,
-    int SpectatorDelaySeconds = 0);
+    int SpectatorDelaySeconds = 0,
+    int MaxSeatsPerRole = ClassRequest.DefaultSeatsPerRole);
 
 public sealed record JoinClassRequest(string ClassId, string Code, string Name = "");
 

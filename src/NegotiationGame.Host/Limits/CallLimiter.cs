@@ -16,9 +16,9 @@ public sealed class CallLimiter : IDisposable
     private readonly PartitionedRateLimiter<string> _createPerAddress;
     private readonly PartitionedRateLimiter<string> _joinPerAddress;
     private readonly PartitionedRateLimiter<string> _joinPerClass;
-    private readonly PartitionedRateLimiter<string> _failedJoins;
+    private readonly FailedJoins _failedJoins;
 
-    public CallLimiter(AbuseLimits limits)
+    public CallLimiter(AbuseLimits limits, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _calls = Create(limits.CallsPerConnection);
@@ -27,7 +27,7 @@ public sealed class CallLimiter : IDisposable
         _createPerAddress = Create(limits.CreateClassPerAddress);
         _joinPerAddress = Create(limits.JoinPerAddress);
         _joinPerClass = Create(limits.JoinPerClass);
-        _failedJoins = Create(limits.FailedJoinsPerAddress);
+        _failedJoins = new FailedJoins(limits.FailedJoinsPerAddress, clock);
     }
 
     /// <summary>Takes what a call costs; null when it may go on, else how long the caller should wait.</summary>
@@ -42,31 +42,20 @@ public sealed class CallLimiter : IDisposable
         {
             "Act" or "Instruct" => Take(_commands, connectionId),
             "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address),
-            "JoinClass" => FailedJoinWait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
+            "JoinClass" => _failedJoins.Wait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
             _ => null,
         };
     }
 
     /// <summary>Counts a join with a wrong code against the address; true when the address has now used up its tries.</summary>
-    public bool RecordFailedJoin(string address)
-    {
-        using var lease = _failedJoins.AttemptAcquire(address);
-        return _failedJoins.GetStatistics(address)?.CurrentAvailablePermits is null or 0;
-    }
+    public bool RecordFailedJoin(string address) => _failedJoins.Record(address);
 
     public void Dispose()
     {
-        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _joinPerAddress, _joinPerClass, _failedJoins })
+        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _joinPerAddress, _joinPerClass })
         {
             limiter.Dispose();
         }
-    }
-
-    /// <summary>An address that spent its failed tries waits for one to come back before any join is even looked at.</summary>
-    private TimeSpan? FailedJoinWait(string address)
-    {
-        using var probe = _failedJoins.AttemptAcquire(address, permitCount: 0);
-        return probe.IsAcquired ? null : RetryAfter(probe);
     }
 
     private static TimeSpan? Take(PartitionedRateLimiter<string> limiter, string key)

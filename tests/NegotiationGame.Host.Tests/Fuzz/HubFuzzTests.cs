@@ -94,7 +94,7 @@ public sealed class HubFuzzTests(FuzzServer server) : IClassFixture<FuzzServer>
         }));
 
         Assert.All(refusals, code => Assert.Contains(code, DocumentedErrorCodes.All));
-        Assert.True(accepted > CommandsPerSeed / 6, $"only {accepted} accepted; the generator should mostly play. Refusals: {string.Join(", ", refusals.GroupBy(code => code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.True(accepted > CommandsPerSeed / 10, $"only {accepted} accepted; the generator should mostly play. Refusals: {string.Join(", ", refusals.GroupBy(code => code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}");
         Assert.True(refusals.Distinct().Count() >= 5, string.Join(", ", refusals.Distinct()));
 
         var overview = (await admin.CallAsync("getClass", new { token = instructor })).Ok();

@@ -12,6 +12,8 @@ public sealed class InputLimitTests(ServerFixture server) : IClassFixture<Server
         """{ "roundSeconds": 86401 }""",
         """{ "briefingSeconds": -1 }""",
         """{ "title": "   " }""",
+        """{ "maxSeatsPerRole": 0 }""",
+        """{ "maxSeatsPerRole": 51 }""",
     ];
 
     [Theory]

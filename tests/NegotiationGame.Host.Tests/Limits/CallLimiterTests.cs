@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NegotiationGame.Host.Limits;
 
 namespace NegotiationGame.Host.Tests.Limits;
@@ -9,7 +10,8 @@ public sealed class CallLimiterTests
     [Fact]
     public void An_address_that_spent_its_failed_joins_may_not_join_at_all_until_one_comes_back()
     {
-        using var limiter = new CallLimiter(new AbuseLimits { FailedJoinsPerAddress = new TokenBucket(2, Hour) });
+        var clock = new FakeTimeProvider();
+        using var limiter = new CallLimiter(new AbuseLimits { FailedJoinsPerAddress = new TokenBucket(2, Hour) }, clock);
         Assert.Null(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
         Assert.False(limiter.RecordFailedJoin("10.0.0.1"));
         Assert.True(limiter.RecordFailedJoin("10.0.0.1"));
@@ -17,12 +19,19 @@ public sealed class CallLimiterTests
         Assert.NotNull(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
         Assert.NotNull(limiter.TryCall("JoinClass", "c2", "10.0.0.1", "class"));
         Assert.Null(limiter.TryCall("JoinClass", "c3", "10.0.0.2", "class"));
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.True(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class") is { } wait && wait <= TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
+        Assert.True(limiter.RecordFailedJoin("10.0.0.1"));
+        Assert.NotNull(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
     }
 
     [Fact]
     public async Task A_spent_bucket_stays_spent_for_its_refill_period()
     {
-        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(1, Hour) });
+        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(1, Hour) }, TimeProvider.System);
         Assert.Null(limiter.TryCall("Act", "c1", "a", null));
 
         // The partitioned limiter ticks every 100 ms; a spent bucket must not refill on those ticks.
@@ -37,7 +46,7 @@ public sealed class CallLimiterTests
     [Fact]
     public void Joins_are_charged_per_class_whatever_the_address()
     {
-        using var limiter = new CallLimiter(new AbuseLimits { JoinPerClass = new TokenBucket(2, Hour) });
+        using var limiter = new CallLimiter(new AbuseLimits { JoinPerClass = new TokenBucket(2, Hour) }, TimeProvider.System);
         Assert.Null(limiter.TryCall("JoinClass", "c1", "10.0.0.1", "class"));
         Assert.Null(limiter.TryCall("JoinClass", "c2", "10.0.0.2", "class"));
         Assert.NotNull(limiter.TryCall("JoinClass", "c3", "10.0.0.3", "class"));
@@ -47,7 +56,7 @@ public sealed class CallLimiterTests
     [Fact]
     public void Commands_are_charged_per_connection()
     {
-        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(2, Hour) });
+        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(2, Hour) }, TimeProvider.System);
         Assert.Null(limiter.TryCall("Act", "c1", "a", null));
         Assert.Null(limiter.TryCall("Instruct", "c1", "a", null));
         Assert.True(limiter.TryCall("Act", "c1", "a", null) > TimeSpan.Zero);
