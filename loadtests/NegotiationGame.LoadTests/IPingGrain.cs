@@ -1,4 +1,4 @@
-namespace NegotiationGame.Contracts.Games;
+namespace NegotiationGame.LoadTests;
 
 /// <summary>An empty grain call: the Orleans baseline that game throughput is measured against.</summary>
 [Alias("ng.IPingGrain")]
