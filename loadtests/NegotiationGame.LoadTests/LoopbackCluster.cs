@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationGame.Grains;
-using NegotiationGame.Grains.Hosting;
+using NegotiationGame.Tests;
 using NegotiationGame.Storage;
 
 namespace NegotiationGame.LoadTests;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NegotiationGame.Grains.Hosting;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Host.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
-using NegotiationGame.Grains.Hosting;
+using NegotiationGame.Tests;
 
 namespace NegotiationGame.Host.Tests.Support;
 

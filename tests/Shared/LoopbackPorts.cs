@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NegotiationGame.Grains.Hosting;
+namespace NegotiationGame.Tests;
 
-/// <summary>Free TCP ports on the loopback interface, for silos started inside tools and tests.</summary>
-public static class LoopbackPorts
+/// <summary>
+/// Free TCP ports on the loopback interface, for silos and servers that tests start. Compiled into each test project
+/// that needs it.
+/// </summary>
+internal static class LoopbackPorts
 {
     public static int FindFree()
     {
