@@ -4,7 +4,7 @@ namespace NegotiationGame.Contracts.Classes;
 
 /// <summary>
 /// A class session as the instructor sees it: its games, join codes, roster, which roles bots play and whether it
-/// has started. <paramref name="InstructorKey"/> is returned once, by <c>Create</c>; afterwards it is null.
+/// has started.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,6 +18,5 @@ public sealed record ClassSummary(
     [property: Id(5)] ImmutableArray<Seat> Roster,
     [property: Id(6)] ImmutableDictionary<string, string> Bots,
     [property: Id(7)] bool Started,
-    [property: Id(8)] string? InstructorKey,
     [property: Id(9)] int SpectatorDelaySeconds,
     [property: Id(10)] bool RevealPrivateAfterEnd);

@@ -43,8 +43,4 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("GetInstructorGeneration")]
     [AlwaysInterleave]
     Task<int> GetInstructorGeneration();
-
-    /// <summary>Whether <paramref name="key"/> is this class's instructor key.</summary>
-    [Alias("IsInstructorKey")]
-    Task<bool> IsInstructorKey(string key);
 }

@@ -21,7 +21,6 @@ internal sealed record ClassCreated(
     int BriefingSeconds,
     int RoundSeconds,
     int Seed,
-    string InstructorKeyHash,
     ImmutableArray<JoinCode> Codes,
     int SpectatorDelaySeconds = 0,
     int MaxSeatsPerRole = CreateClassRequest.DefaultSeatsPerRole) : ClassEvent;

@@ -90,12 +90,11 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
             }
         }
 
-        var instructorKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var created = new ClassCreated(
-            request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, Hash(instructorKey), codes.ToImmutable(), request.SpectatorDelaySeconds, request.MaxSeatsPerRole);
+            request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, codes.ToImmutable(), request.SpectatorDelaySeconds, request.MaxSeatsPerRole);
         await store.AppendAsync(StreamId, [Encode(1, created)]);
         _state = new ClassState(ClassId, created);
-        return Summary(_state) with { InstructorKey = instructorKey };
+        return Summary(_state);
     }
 
     public async Task<JoinOutcome> Join(string code, string displayName, Guid seatId)
@@ -207,10 +206,6 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
     public Task<int> GetInstructorGeneration() => Task.FromResult(RequireState().InstructorGeneration);
 
-    public Task<bool> IsInstructorKey(string key) =>
-        Task.FromResult(_state is { } state && key is not null &&
-                        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(state.Created.InstructorKeyHash)));
-
     private async Task OpenGameAsync(ClassState state, string gameId, int index)
     {
         var bots = state.Bots!
@@ -244,7 +239,6 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         [.. state.Roster],
         state.Bots ?? ImmutableDictionary<string, string>.Empty,
         state.Bots is not null,
-        null,
         state.Created.SpectatorDelaySeconds,
         state.RevealPrivateAfterEnd);
 
@@ -255,6 +249,4 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         JsonSerializer.Deserialize<ClassEvent>(entry.Data) ?? throw new FormatException($"Empty class event at {entry.Sequence}.");
 
     private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
-
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
