@@ -26,7 +26,7 @@ public sealed class GameEventCodec(Scenario scenario)
 
     // Every command of every game encodes its events here, so each thread keeps one buffer and one writer.
     [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? t_writer;
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _threadWriter;
 
     private readonly ScenarioJsonIds _ids = ScenarioJsonIds.For(scenario);
 
@@ -35,7 +35,7 @@ public sealed class GameEventCodec(Scenario scenario)
     public (string Type, string Data) Encode(GameEvent gameEvent)
     {
         ArgumentNullException.ThrowIfNull(gameEvent);
-        var (buffer, json) = t_writer ??= CreateWriter();
+        var (buffer, json) = _threadWriter ??= CreateWriter();
         buffer.ResetWrittenCount();
         json.Reset();
         json.WriteStartObject();

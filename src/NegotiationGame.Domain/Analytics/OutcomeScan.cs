@@ -77,7 +77,7 @@ internal sealed class OutcomeScan
         UInt128 bestProduct = 0;
         int bestNashWelfare = -1, bestMinimum = -1, bestWelfare = -1;
         UInt128 bestKsProduct = 0;
-        int bestKsWelfare = -1;
+        var bestKsWelfare = -1;
         long index = 0;
         while (true)
         {

@@ -101,7 +101,7 @@ public sealed class ParetoFrontier
     /// <summary>Euclidean distance, in utility points, from <paramref name="utilities"/> to the nearest frontier vector.</summary>
     public double DistanceTo(ReadOnlySpan<int> utilities)
     {
-        long best = long.MaxValue;
+        var best = long.MaxValue;
         for (var point = 0; point < Count; point++)
         {
             best = Math.Min(best, SquaredDistance(Utilities(point), utilities));

@@ -97,7 +97,7 @@ public static class ClockRules
         }
 
         // Time left now: what the pause kept, or what runs until the deadline from when the extension is asked.
-        TimeSpan? left = state.Clock.Paused ? state.Clock.RemainingWhenPaused
+        var left = state.Clock.Paused ? state.Clock.RemainingWhenPaused
             : state.Clock.Deadline is { } deadline ? deadline - (at ?? deadline)
             : null;
         if (left is not { } timeLeft)

@@ -84,7 +84,7 @@ public static class ScenarioLoader
             var title = reader.String(root, "title", path, maxLength: 200);
             var summary = reader.String(root, "summary", path, maxLength: 2_000);
             var background = reader.String(root, "publicBackground", path);
-            int? rounds = root.TryGetProperty("rounds", out var roundsElement)
+            var rounds = root.TryGetProperty("rounds", out var roundsElement)
                 ? reader.Integer(roundsElement, "$.rounds", 1, MaxRounds)
                 : null;
 

@@ -72,7 +72,7 @@ internal static class CommandGenerator
 
     private static (string, object) Act(Random random, HubFuzzTests.Client client, string gameId, string party, ConcurrentBag<(string Game, string[] Channel, string Text)> secrets)
     {
-        object command = random.Next(2_000) == 0 ? new { type = "walkAway" } : random.Next(99) switch
+        var command = random.Next(2_000) == 0 ? new { type = "walkAway" } : random.Next(99) switch
         {
             < 22 => new { type = "table", package = Package(random), addressees = Addressees(random), expiresAfterRounds = Expiry(random) },
             < 34 => new { type = "accept", offerId = random.Next(0, 40) },
