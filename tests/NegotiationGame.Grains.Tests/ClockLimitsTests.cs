@@ -73,27 +73,13 @@ public sealed class ClockLimitsTests
 
         var started = await cluster.ExecuteAsync("flaky-1", Actors.Instructor, new StartNegotiationBody());
         var moved = await cluster.WaitForAsync("flaky-1", s => s.Round >= 3, Patience);
-        var scheduled = await WaitForScheduledAsync(store, "flaky-1");
+        await schedule.FirstDeadlineWritten.WaitAsync(Patience);
+        var scheduled = await store.GamesDueAsync(DateTimeOffset.MaxValue);
 
         Assert.True(started.Accepted);
         Assert.True(moved.Round >= 3);
         Assert.Equal(3, schedule.FailedWrites);
         Assert.Contains("flaky-1", scheduled);
-    }
-
-    private static async Task<IReadOnlyList<string>> WaitForScheduledAsync(InMemoryEventStore store, string gameId)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var due = await store.GamesDueAsync(DateTimeOffset.MaxValue);
-            if (due.Contains(gameId))
-            {
-                return due;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
     }
 
     /// <summary>A game's log as an earlier server may have written it: a timed negotiation, then <paramref name="events"/>.</summary>

@@ -7,7 +7,12 @@ internal sealed class FailingSchedule(IDeadlineSchedule inner, int failures) : I
 {
     private int _failuresLeft = failures;
 
+    private readonly TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int FailedWrites { get; private set; }
+
+    /// <summary>Completes once a deadline has been written through to the inner schedule.</summary>
+    public Task FirstDeadlineWritten => _written.Task;
 
     public async Task SetDeadlineAsync(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken = default)
     {
@@ -18,6 +23,10 @@ internal sealed class FailingSchedule(IDeadlineSchedule inner, int failures) : I
         }
 
         await inner.SetDeadlineAsync(gameId, deadline, cancellationToken);
+        if (deadline is not null)
+        {
+            _written.TrySetResult();
+        }
     }
 
     public Task<IReadOnlyList<string>> GamesDueAsync(DateTimeOffset until, CancellationToken cancellationToken = default) =>

@@ -82,9 +82,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> StartClass(HubRequest<StartClassRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
+            return refusal!;
         }
 
         if (!BotStrategyNames.TryParse(request.Bots, out var strategy))
@@ -98,9 +99,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> GetClass(HubRequest<TokenRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
+            return refusal!;
         }
 
         var summary = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
@@ -114,9 +116,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> SetRevealPolicy(HubRequest<RevealPolicyRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
+            return refusal!;
         }
 
         return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd));
@@ -125,14 +128,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> Instruct(HubRequest<InstructRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token, request.GameId);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
-        }
-
-        if (!grant.MayWatch(request.GameId))
-        {
-            return HubResults.Forbidden("That game is not in your class.");
+            return refusal!;
         }
 
         var command = new GameCommandRequest(Guid.NewGuid(), Actors.Instructor, request.Command.ToBody());
@@ -202,14 +201,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> GetDebrief(HubRequest<GameRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token, request.GameId);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
-        }
-
-        if (!grant.MayWatch(request.GameId))
-        {
-            return HubResults.Forbidden("That game is not in your class.");
+            return refusal!;
         }
 
         var log = await GameLogs.ReadAllAsync(grains.GetGrain<IGameGrain>(request.GameId));
@@ -220,9 +215,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> ReissueInstructorLink(HubRequest<TokenRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
+            return refusal!;
         }
 
         var generation = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).ReissueInstructorLink();
@@ -236,14 +232,10 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
     public async Task<HubResult> CreateDownloadLink(HubRequest<DownloadRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { Role: AccessRole.Instructor } grant)
+        var (grant, refusal) = await InstructorAsync(request.Token, request.GameId);
+        if (grant is null)
         {
-            return await RefusalAsync(request.Token);
-        }
-
-        if (request.GameId is { } gameId && !grant.MayWatch(gameId))
-        {
-            return HubResults.Forbidden("That game is not in your class.");
+            return refusal!;
         }
 
         var ticket = Uri.EscapeDataString(tokens.IssueTicket(new DownloadTicket(grant.ClassId, request.GameId, grant.InstructorGeneration)));
@@ -267,9 +259,20 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         var grant => grant,
     };
 
-    private async Task<HubFailure> RefusalAsync(string? token) => await GrantAsync(token) is null
-        ? HubResults.Unauthorized()
-        : HubResults.Forbidden("Only the instructor of the class can do that.");
+    /// <summary>
+    /// The instructor's grant, or why the call is refused: no valid token, a token that is not the instructor's, or
+    /// (with <paramref name="gameId"/>) a game outside the instructor's class.
+    /// </summary>
+    private async Task<(AccessGrant? Grant, HubFailure? Refusal)> InstructorAsync(string? token, string? gameId = null)
+    {
+        var grant = await GrantAsync(token);
+        if (grant is not { Role: AccessRole.Instructor })
+        {
+            return (null, grant is null ? HubResults.Unauthorized() : HubResults.Forbidden("Only the instructor of the class can do that."));
+        }
+
+        return gameId is not null && !grant.MayWatch(gameId) ? (null, HubResults.Forbidden("That game is not in your class.")) : (grant, null);
+    }
 
     private static HubFailure NotStarted() =>
         HubResults.Failure(ServiceErrorCodes.GameNotFound, "This game has not been created yet: the instructor has not started the class.");

@@ -27,6 +27,9 @@ public sealed partial class GameEventRelay(
     /// <summary>Identifies this host among the hosts of a cluster, in spectator keys.</summary>
     public string HostKey { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>Raised with the game's id once no connection on this host watches it and its feed is let go.</summary>
+    public event Action<string>? GameLetGo;
+
     /// <summary>The number of games this host is subscribed to now.</summary>
     public int WatchedGames
     {
@@ -190,6 +193,11 @@ public sealed partial class GameEventRelay(
                     unwatched = feed;
                 }
             }
+        }
+
+        if (unwatched is not null)
+        {
+            GameLetGo?.Invoke(gameId);
         }
 
         try

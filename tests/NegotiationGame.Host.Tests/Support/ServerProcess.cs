@@ -21,6 +21,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly int _siloPort;
     private readonly int _gatewayPort;
     private readonly StringBuilder _output = new();
+    private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
     private ServerProcess(string directory, bool ownsDirectory)
@@ -99,14 +100,18 @@ internal sealed class ServerProcess : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:SiloPort={_siloPort}"),
             string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:GatewayPort={_gatewayPort}"),
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _started = started;
         process.OutputDataReceived += (_, line) => Record(line.Data);
         process.ErrorDataReceived += (_, line) => Record(line.Data);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -191,36 +196,31 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
+
+        // The host's lifetime logs this once Kestrel listens and every hosted service (the silo among them) has started.
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
+        }
     }
 
-    /// <summary>Polls <c>/healthz</c> until it answers, the process exits, or the start takes too long.</summary>
+    /// <summary>Waits for the host to say it has started (or to exit), then checks that it answers <c>/healthz</c>.</summary>
     private async Task WaitUntilHealthyAsync(Process process)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < StartPatience)
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Address, "/healthz"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            await _started.Task.WaitAsync(StartPatience);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The server did not start within {StartPatience.TotalSeconds} s. Its output:\n{Output}");
         }
 
-        throw new TimeoutException($"The server did not become healthy within {StartPatience.TotalSeconds} s. Its output:\n{Output}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(new Uri(Address, "/healthz"));
+        if (!response.IsSuccessStatusCode || process.HasExited)
+        {
+            throw new InvalidOperationException($"The server started but /healthz answered {(int)response.StatusCode}. Its output:\n{Output}");
+        }
     }
 }
