@@ -9,7 +9,8 @@ namespace NegotiationGame.Host.Tests.Support;
 /// <summary>
 /// The real server as a child OS process (<c>dotnet negotiationgame-server.dll</c>) on free loopback ports with its
 /// own data folder, so that a test can stop it the way an operator or a crash does: SIGTERM, SIGKILL, and a restart on
-/// the same folder and ports.
+/// the same folder and ports. In cluster mode (<see cref="ClusterNodeSettings"/>) it is one node of a cluster on a
+/// shared PostgreSQL database, advertised on 127.0.0.1, and its folder holds nothing but its working directory.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -20,14 +21,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly int _httpPort;
     private readonly int _siloPort;
     private readonly int _gatewayPort;
+    private readonly ClusterNodeSettings? _cluster;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
     private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
-    private ServerProcess(string directory, bool ownsDirectory)
+    private ServerProcess(string directory, bool ownsDirectory, ClusterNodeSettings? cluster)
     {
         _directory = directory;
         _ownsDirectory = ownsDirectory;
+        _cluster = cluster;
         _httpPort = LoopbackPorts.FindFree();
         _siloPort = LoopbackPorts.FindFree();
         _gatewayPort = LoopbackPorts.FindFree();
@@ -35,6 +39,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The Orleans silo-to-silo port: with 127.0.0.1, what names this node in the membership table.</summary>
+    public int SiloPort => _siloPort;
 
     /// <summary>The SQLite file the server keeps everything in.</summary>
     public string DataPath => Path.Combine(_directory, "negotiationgame.db");
@@ -51,18 +58,31 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What the server has written to stderr alone so far.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
+
     /// <summary>The running server's process id.</summary>
     public int ProcessId => Running().Id;
 
     /// <summary>
-    /// Starts a server, on a fresh data folder or on <paramref name="dataOf"/>'s (with ports of its own), and waits
-    /// until it answers <c>/healthz</c>; throws, with the server's output, if it exits first.
+    /// Starts a server, on a fresh data folder or on <paramref name="dataOf"/>'s (with ports of its own), embedded or as
+    /// a node of <paramref name="cluster"/>, and waits until it answers <c>/healthz</c>; throws, with the server's
+    /// output, if it exits first.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null)
+    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null, ClusterNodeSettings? cluster = null)
     {
         var server = dataOf is null
-            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true)
-            : new ServerProcess(dataOf._directory, ownsDirectory: false);
+            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster)
+            : new ServerProcess(dataOf._directory, ownsDirectory: false, cluster ?? dataOf._cluster);
         try
         {
             await server.RestartAsync();
@@ -76,6 +96,31 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Starts a server that is expected to refuse to start, and returns once it has exited; a server still running after
+    /// <paramref name="patience"/> is killed and the call fails.
+    /// </summary>
+    public static async Task<ServerProcess> StartExpectingExitAsync(TimeSpan patience, ClusterNodeSettings? cluster = null)
+    {
+        var server = new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster);
+        var process = server.Launch();
+        using var deadline = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await server.DisposeAsync();
+            throw new TimeoutException($"The server was still running {patience.TotalSeconds} s after it started. Its output:\n{server.Output}");
+        }
+
+        return server;
+    }
+
+    /// <summary>The exit status of a server that has exited.</summary>
+    public int ExitCode => _process is { HasExited: true } process ? process.ExitCode : throw new InvalidOperationException("The server has not exited.");
+
     /// <summary>Starts the server again (after it has exited) on the same data folder and ports, and waits until it is healthy.</summary>
     public async Task RestartAsync()
     {
@@ -84,38 +129,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException("The server is still running.");
         }
 
-        _process?.Dispose();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "negotiationgame-server.dll"),
-            "--urls", Address.ToString().TrimEnd('/'),
-            $"--NegotiationGame:DataPath={DataPath}",
-            string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:SiloPort={_siloPort}"),
-            string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:GatewayPort={_gatewayPort}"),
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _started = started;
-        process.OutputDataReceived += (_, line) => Record(line.Data);
-        process.ErrorDataReceived += (_, line) => Record(line.Data);
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
+        var process = Launch();
         await WaitUntilHealthyAsync(process);
     }
 
@@ -182,10 +196,58 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the process with this server's settings and records what it writes.</summary>
+    private Process Launch()
+    {
+        _process?.Dispose();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Arguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _started = started;
+        process.OutputDataReceived += (_, line) => Record(line.Data, isError: false);
+        process.ErrorDataReceived += (_, line) => Record(line.Data, isError: true);
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        return process;
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        yield return Path.Combine(AppContext.BaseDirectory, "negotiationgame-server.dll");
+        yield return "--urls";
+        yield return Address.ToString().TrimEnd('/');
+        yield return $"--NegotiationGame:DataPath={DataPath}";
+        yield return string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:SiloPort={_siloPort}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:GatewayPort={_gatewayPort}");
+        yield return "--Logging:LogLevel:Default=Warning";
+        yield return "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information";
+        if (_cluster is not null)
+        {
+            foreach (var argument in _cluster.Arguments())
+            {
+                yield return argument;
+            }
+        }
+    }
+
     private Process Running() =>
         _process is { HasExited: false } process ? process : throw new InvalidOperationException($"The server is not running. Its output:\n{Output}");
 
-    private void Record(string? line)
+    private void Record(string? line, bool isError)
     {
         if (line is null)
         {
@@ -195,6 +257,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (isError)
+            {
+                _errors.AppendLine(line);
+            }
         }
 
         // The host's lifetime logs this once Kestrel listens and every hosted service (the silo among them) has started.

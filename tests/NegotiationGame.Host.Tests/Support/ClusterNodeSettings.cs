@@ -1,0 +1,19 @@
+namespace NegotiationGame.Host.Tests.Support;
+
+/// <summary>
+/// What makes a <see cref="ServerProcess"/> a cluster node: the shared database and the cluster it joins. The settings
+/// are the ones docs/operations.md gives operators, passed on the command line.
+/// </summary>
+/// <param name="ConnectionString">The Npgsql connection string of the shared database (already migrated, unless the test wants otherwise).</param>
+/// <param name="ClusterId">The Orleans cluster id; nodes with the same one form one cluster.</param>
+internal sealed record ClusterNodeSettings(string ConnectionString, string ClusterId = "negotiationgame")
+{
+    /// <summary>The command-line settings of a node on this machine: the other nodes reach it on 127.0.0.1.</summary>
+    public IEnumerable<string> Arguments() =>
+    [
+        "--NegotiationGame:Mode=Cluster",
+        $"--ConnectionStrings:NegotiationGame={ConnectionString}",
+        $"--NegotiationGame:ClusterId={ClusterId}",
+        "--NegotiationGame:AdvertisedAddress=127.0.0.1",
+    ];
+}
