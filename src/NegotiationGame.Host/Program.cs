@@ -45,6 +45,7 @@ builder.Services.AddSingleton<GameWatch>();
 builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
+builder.Services.AddHostedService<SiloDeathWatch>();
 var limits = builder.Configuration.GetSection(AbuseLimits.Section).Get<AbuseLimits>() ?? new AbuseLimits();
 builder.Services.AddSingleton(limits);
 builder.Services.AddSingleton<CallLimiter>();

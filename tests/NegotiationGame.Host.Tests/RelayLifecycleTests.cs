@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationGame.Contracts.Games;
 using NegotiationGame.Host.Relay;
@@ -78,7 +79,37 @@ public sealed class RelayLifecycleTests(ManualClockServerFixture server) : IClas
     [Fact]
     public async Task After_the_game_is_activated_anew_the_next_renewal_brings_what_it_appended_meanwhile()
     {
-        await using var player = await server.ConnectAsync();
+        var (player, pushed, sequence) = await StatementToAFreshActivationAsync();
+        await using (player)
+        {
+            server.FanoutClock.Advance(TimeSpan.FromSeconds(5));
+
+            var statement = await pushed.WaitForAsync(m => m.GetProperty("sequence").GetInt64() == sequence, Patience);
+            Assert.Equal("StatementMade", statement.GetProperty("type").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Renewing_every_feed_at_once_brings_what_a_fresh_activation_appended_without_the_periodic_renewal()
+    {
+        var (player, pushed, sequence) = await StatementToAFreshActivationAsync();
+        await using (player)
+        {
+            await Relay.RenewAllAsync(CancellationToken.None);
+
+            // The fan-out clock never moved, so no periodic renewal ran: the push came from the renewal asked for.
+            var statement = await pushed.WaitForAsync(m => m.GetProperty("sequence").GetInt64() == sequence, Patience);
+            Assert.Equal("StatementMade", statement.GetProperty("type").GetString());
+        }
+    }
+
+    /// <summary>
+    /// A player watching a game whose grain is then deactivated, and a statement that the fresh activation (which knows
+    /// no host) appends: the relay hears of it only when it renews.
+    /// </summary>
+    private async Task<(HubConnection Player, ReceivedMessages Pushed, long Sequence)> StatementToAFreshActivationAsync()
+    {
+        var player = await server.ConnectAsync();
         var game = await ClassSetup.StartAsync(player, spectatorDelaySeconds: 0);
         var pushed = new ReceivedMessages(player);
         await player.WatchAllAsync(game.UsToken, game.GameId);
@@ -86,11 +117,7 @@ public sealed class RelayLifecycleTests(ManualClockServerFixture server) : IClas
 
         // Orleans forwards a call that reaches a deactivating grain to a new activation once the old one is gone.
         await grains.GetGrain<IGameGrain>(game.GameId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        var sequence = await game.StatementAsync(player, "Said to a fresh activation.");
-        server.FanoutClock.Advance(TimeSpan.FromSeconds(5));
-
-        var statement = await pushed.WaitForAsync(m => m.GetProperty("sequence").GetInt64() == sequence, Patience);
-        Assert.Equal("StatementMade", statement.GetProperty("type").GetString());
+        return (player, pushed, await game.StatementAsync(player, "Said to a fresh activation."));
     }
 
     /// <summary>Gives a message up to a moment to arrive after the clock moved, without failing if it does not.</summary>

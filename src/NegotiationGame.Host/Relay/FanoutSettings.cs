@@ -20,6 +20,15 @@ public sealed class FanoutSettings
     /// <summary>How often this host renews its registration with every game it watches, and catches up on what it missed.</summary>
     public TimeSpan RenewalInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After a silo is declared dead, how long this host keeps retrying a renewal that failed before leaving it to the
+    /// periodic renewal: the games of the dead silo re-activate elsewhere within it.
+    /// </summary>
+    public TimeSpan RecoveryPatience { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>The first pause before such a retry; each later pause doubles, up to <see cref="RenewalInterval"/>.</summary>
+    public TimeSpan RecoveryFirstRetry { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The least time between two <c>spectators</c> messages of one game.</summary>
     public TimeSpan SpectatorCountInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -10,7 +10,8 @@ namespace NegotiationGame.Host.Relay;
 /// least one connection here watches it and let go when the last one leaves; each connection has one bounded
 /// outbox (<see cref="ConnectionOutbox"/>) whatever the number of games it watches. Every few seconds the relay
 /// renews each feed's registration with its game, which also brings a re-activated game (whose new activation knew
-/// nothing of this host) back to this host and reads from the log what it appended meanwhile.
+/// nothing of this host) back to this host and reads from the log what it appended meanwhile. When a silo of the
+/// cluster is declared dead (<see cref="SiloDeathWatch"/>) it renews every feed at once instead of waiting.
 /// </summary>
 public sealed partial class GameEventRelay(
     IGrainFactory grains,
@@ -132,6 +133,37 @@ public sealed partial class GameEventRelay(
         }
     }
 
+    /// <summary>
+    /// Renews every feed at once, as after a silo was declared dead: each renewal re-activates its game where the
+    /// cluster now places it, registers there and reads from the log what was not heard. A renewal that fails (the
+    /// cluster may still be settling) is tried again, sooner than the periodic renewal would, until it holds or
+    /// <see cref="FanoutSettings.RecoveryPatience"/> has passed; the periodic renewal goes on after that in any case.
+    /// </summary>
+    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = clock.GetUtcNow() + _settings.RecoveryPatience;
+        var retryDelay = _settings.RecoveryFirstRetry;
+        var pending = WatchedFeeds();
+        while (true)
+        {
+            var renewed = await Task.WhenAll(pending.Select(RenewAsync));
+            pending = [.. pending.Where((feed, index) => !renewed[index] && IsCurrent(feed))];
+            if (pending.Length == 0)
+            {
+                return;
+            }
+
+            if (clock.GetUtcNow() + retryDelay > giveUpAt)
+            {
+                LogRecoveryIncomplete(logger, pending.Length);
+                return;
+            }
+
+            await Task.Delay(retryDelay, clock, cancellationToken);
+            retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _settings.RenewalInterval.Ticks));
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_settings.RenewalInterval, clock);
@@ -139,13 +171,7 @@ public sealed partial class GameEventRelay(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                GameFeed[] feeds;
-                lock (_gate)
-                {
-                    feeds = [.. _feeds.Values];
-                }
-
-                await Task.WhenAll(feeds.Select(RenewAsync));
+                await Task.WhenAll(WatchedFeeds().Select(RenewAsync));
             }
         }
         catch (OperationCanceledException)
@@ -154,15 +180,34 @@ public sealed partial class GameEventRelay(
         }
     }
 
-    private async Task RenewAsync(GameFeed feed)
+    private GameFeed[] WatchedFeeds()
+    {
+        lock (_gate)
+        {
+            return [.. _feeds.Values];
+        }
+    }
+
+    /// <summary>Whether the feed is still the one this host keeps for its game (not let go meanwhile).</summary>
+    private bool IsCurrent(GameFeed feed)
+    {
+        lock (_gate)
+        {
+            return _feeds.ContainsValue(feed);
+        }
+    }
+
+    private async Task<bool> RenewAsync(GameFeed feed)
     {
         try
         {
             await feed.RenewAsync();
+            return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogRenewalFailed(logger, exception);
+            return false;
         }
     }
 
@@ -222,6 +267,9 @@ public sealed partial class GameEventRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing an event subscription failed; the next renewal tries again")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} event subscriptions could not be renewed after a membership change; the periodic renewal tries again")]
+    private static partial void LogRecoveryIncomplete(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Counting a spectator out of game {GameId} failed")]
     private static partial void LogUncountFailed(ILogger logger, string gameId, Exception exception);
