@@ -14,6 +14,12 @@ public sealed class HostSettings
     /// <summary>Orleans client gateway port on localhost; 0 picks a free one.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The addresses browsers reach the cluster's nodes at (or one load balancer's), served to the web UI so that it
+    /// reconnects to another node when its own dies. Empty: the UI only ever reconnects to the page's own origin.
+    /// </summary>
+    public string[] NodeUrls { get; set; } = [];
+
     /// <summary>How long an instructor, player or spectator token stays valid after it was issued.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
 

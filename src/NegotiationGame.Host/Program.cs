@@ -59,8 +59,9 @@ builder.Services.AddSignalR(hub =>
 });
 builder.Services.AddHttpRateLimits(limits);
 
+var nodes = NodeList.From(settings);
 var app = builder.Build();
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(nodes);
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();
@@ -72,6 +73,7 @@ app.MapHub<GameHub>("/hubs/game", connection =>
     connection.TransportMaxBufferSize = fanout.TransportBufferBytes;
 }).RequireRateLimiting(HttpRateLimits.Connections);
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapNodeList(nodes);
 app.MapExports();
 
 await app.RunAsync();

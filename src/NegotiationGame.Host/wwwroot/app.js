@@ -115,7 +115,41 @@ const store = {
 
 /* ---------- connection ---------- */
 
-const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/game").withAutomaticReconnect().build();
+// The nodes the server lists (NegotiationGame:NodeUrls: a cluster's nodes, or one load balancer) are where this page
+// reconnects when its node goes away. With a list, the connection skips negotiation and speaks WebSockets only, so
+// that whichever node answers can take it without sticky sessions; without one, it stays on the page's own origin.
+const listedNodes = await listNodes();
+const nodes = listedNodes.length > 0 ? listedNodes : [location.origin];
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl(`${nodes[0]}/hubs/game`, listedNodes.length > 0 ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: nextReconnect })
+  .build();
+let nodeIndex = 0;
+
+async function listNodes() {
+  try {
+    const reply = await fetch("/api/nodes");
+    const listed = reply.ok ? (await reply.json()).nodes : [];
+    if (Array.isArray(listed) && listed.length > 0) {
+      // Start on the node that served the page when it is listed; the others follow in the server's order.
+      const own = listed.indexOf(location.origin);
+      return own < 0 ? listed : [...listed.slice(own), ...listed.slice(0, own)];
+    }
+  } catch {
+    // No list: reconnect to this origin only.
+  }
+  return [];
+}
+
+// The first retry goes to the same node (most drops are a blip, or the server closing a slow connection); each later
+// one moves to the next node, at once for the first round of the list, then backing off to 5 s. It never gives up.
+function nextReconnect({ previousRetryCount }) {
+  if (previousRetryCount === 0) return 0;
+  nodeIndex = (nodeIndex + 1) % nodes.length;
+  connection.baseUrl = `${nodes[nodeIndex]}/hubs/game`;
+  return previousRetryCount <= nodes.length ? 0 : Math.min(5000, 500 * 2 ** (previousRetryCount - nodes.length));
+}
+
 const streams = new Map(); // gameId -> GameStream of the current view
 let starting = null;
 
@@ -148,16 +182,19 @@ async function call(method, args) {
   }
 }
 
-// A lost reply is retried with the same commandId: the server acknowledges a repeat without applying it twice.
+// A command whose reply was lost (the node died, the connection moved, another node wrote at the same moment) is sent
+// again with the same commandId until it is answered: the server acknowledges a repeat without applying it twice.
+const RETRYABLE_CODES = ["ConnectionError", "ServerError", "Conflict"];
+const ACT_PATIENCE_MS = 60000;
 async function act(token, command) {
   const commandId = newCommandId();
+  const giveUpAt = Date.now() + ACT_PATIENCE_MS;
   let result;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     result = await call("act", { token, commandId, command });
-    if (result.ok || result.error?.code !== "ConnectionError") break;
-    await new Promise(resolve => setTimeout(resolve, 1500));
+    if (result.ok || !RETRYABLE_CODES.includes(result.error?.code) || Date.now() > giveUpAt) return result;
+    await new Promise(resolve => setTimeout(resolve, Math.min(4000, 250 * 2 ** attempt)));
   }
-  return result;
 }
 
 connection.on("gameEvent", e => streams.get(e?.gameId)?.receive(e));
@@ -173,16 +210,19 @@ connection.onreconnected(() => {
   setConnectionStatus("Live", "live");
   streams.forEach(stream => stream.sync());
 });
+// The first start failed (the node was down when the page loaded its script): try the next node every few seconds.
 connection.onclose(() => {
   setConnectionStatus("Offline – retrying", "offline");
   setTimeout(async function retry() {
     try {
+      nodeIndex = (nodeIndex + 1) % nodes.length;
+      connection.baseUrl = `${nodes[nodeIndex]}/hubs/game`;
       await ensureConnected();
       streams.forEach(stream => stream.sync());
     } catch {
       setTimeout(retry, 5000);
     }
-  }, 5000);
+  }, 2000);
 });
 
 /* ---------- game event stream with exactly-once delivery ---------- */

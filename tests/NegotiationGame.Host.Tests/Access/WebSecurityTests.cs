@@ -26,6 +26,18 @@ public sealed class WebSecurityTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Without_a_node_list_the_page_connects_only_to_its_own_origin()
+    {
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        var listed = await http.GetStringAsync("/api/nodes");
+        using var page = await http.GetAsync("/");
+
+        Assert.Equal("""{"nodes":[]}""", listed);
+        Assert.Contains("connect-src 'self';", string.Join(";", page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_download_needs_a_ticket_for_that_very_file_and_the_ticket_lapses_in_minutes()
     {
         await using var connection = await server.ConnectAsync();
