@@ -2,8 +2,8 @@
 namespace NegotiationGame.Storage.Tests;
 
 /// <summary>
-/// What every event store must do. Each implementation runs this whole suite through a subclass; the PostgreSQL
-/// store will join them.
+/// What every event store must do. Each implementation (in memory, SQLite, PostgreSQL) runs this whole suite through
+/// a subclass.
 /// </summary>
 public abstract class EventStoreContractTests
 {
