@@ -15,6 +15,7 @@ public static class CliApplication
             ReplayCommand.Create(output),
             StoreCommands.CreateExport(output),
             StoreCommands.CreateImport(output),
+            MigrateCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -6,4 +6,7 @@ internal static class ExitCodes
 
     /// <summary>The input is invalid or missing; the output says why.</summary>
     public const int InvalidInput = 1;
+
+    /// <summary>A database the command needs could not be reached or refused the work; the error says why.</summary>
+    public const int Unavailable = 2;
 }

@@ -5,13 +5,25 @@ public sealed class HostSettings
 {
     public const string Section = "NegotiationGame";
 
-    /// <summary>The SQLite file that holds every game, class and deadline (the embedded default's durable store).</summary>
+    /// <summary>Embedded (the default: one process, SQLite) or Cluster (one node of several on PostgreSQL).</summary>
+    public HostMode Mode { get; set; } = HostMode.Embedded;
+
+    /// <summary>Cluster mode: the Orleans cluster this node joins; nodes with the same id on one database form one cluster.</summary>
+    public string ClusterId { get; set; } = "negotiationgame";
+
+    /// <summary>Cluster mode: the Orleans service id, stable across deployments of the same installation.</summary>
+    public string ServiceId { get; set; } = "negotiationgame";
+
+    /// <summary>Cluster mode: the IP address the other nodes reach this one at (127.0.0.1 when all run on one machine); required there.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>The SQLite file that holds every game, class and deadline (the embedded default's durable store); unused in cluster mode.</summary>
     public string DataPath { get; set; } = "data/negotiationgame.db";
 
-    /// <summary>Orleans silo-to-silo port on localhost; 0 picks a free one.</summary>
+    /// <summary>Orleans silo-to-silo port (on localhost when embedded, on every interface in cluster mode); 0 picks a free one.</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Orleans client gateway port on localhost; 0 picks a free one.</summary>
+    /// <summary>Orleans client gateway port (on localhost when embedded, on every interface in cluster mode); 0 picks a free one.</summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>

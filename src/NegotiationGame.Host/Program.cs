@@ -1,25 +1,22 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using NegotiationGame.Grains;
 using NegotiationGame.Host;
 using NegotiationGame.Host.Access;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
-using NegotiationGame.Storage.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(HostSettings.Section).Get<HostSettings>() ?? new HostSettings();
-SqliteEventStore store;
+HostBackend backend;
 try
 {
-    store = new SqliteEventStore(settings.DataPath);
+    backend = await HostBackend.OpenAsync(builder.Configuration, settings);
 }
-catch (Exception exception) when (exception is StoreInUseException or InvalidDataException)
+catch (StartupRefusedException refused)
 {
-    // Another server (or an export) holds the file, or it is no store of this version: one line says which.
-    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(refused.Message);
     return 1;
 }
 
@@ -27,14 +24,8 @@ catch (Exception exception) when (exception is StoreInUseException or InvalidDat
 // lost by that: an append is acknowledged only once it is on disk, and the store is closed after the host in any case.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(siloPort: settings.SiloPort, gatewayPort: settings.GatewayPort);
-    silo.Services.AddGameRuntime(store);
-});
-builder.Services.AddDataProtection()
-    .SetApplicationName("NegotiationGame")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DataPath))!, "keys")));
+builder.UseOrleans(backend.ConfigureSilo);
+backend.ConfigureKeyRing(builder.Services.AddDataProtection().SetApplicationName("NegotiationGame"));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<TokenService>();
 builder.Services.Configure<FanoutSettings>(builder.Configuration.GetSection(FanoutSettings.Section));
@@ -77,7 +68,7 @@ app.MapNodeList(nodes);
 app.MapExports();
 
 await app.RunAsync();
-await store.DisposeAsync();
+await backend.DisposeAsync();
 return 0;
 
 /// <summary>The server's entry point; public so that tests can host it (WebApplicationFactory).</summary>

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.DataProtection;
+using NegotiationGame.Grains;
+using NegotiationGame.Storage.Postgres;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace NegotiationGame.Host.Cluster;
+
+/// <summary>
+/// A node of the cluster: Orleans membership, the games, the deadlines and the key ring all in the one PostgreSQL
+/// database that <c>ConnectionStrings:NegotiationGame</c> names. The node only checks the schema; it never creates
+/// tables, so that two releases never race to shape the shared database (operators run <c>negotiationgame migrate</c>).
+/// </summary>
+internal sealed class ClusterBackend : HostBackend
+{
+    public const string ConnectionStringName = "NegotiationGame";
+
+    /// <summary>The ADO.NET provider name under which Orleans finds Npgsql.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    private readonly HostSettings _settings;
+    private readonly string _connectionString;
+    private readonly IPAddress _advertisedAddress;
+    private readonly PostgresEventStore _store;
+
+    private ClusterBackend(HostSettings settings, string connectionString, IPAddress advertisedAddress, PostgresEventStore store)
+    {
+        _settings = settings;
+        _connectionString = connectionString;
+        _advertisedAddress = advertisedAddress;
+        _store = store;
+    }
+
+    public static async Task<ClusterBackend> ConnectAsync(IConfiguration configuration, HostSettings settings)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupRefusedException(
+                $"Cluster mode needs ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__{ConnectionStringName}), the Npgsql connection string of the shared database; create its schema with: {PostgresSchema.MigrateCommand}");
+        }
+
+        var advertisedAddress = ParseAdvertisedAddress(settings.AdvertisedAddress);
+        var check = await CheckSchemaAsync(connectionString).ConfigureAwait(false);
+        if (!check.IsCurrent)
+        {
+            throw new StartupRefusedException(check.Message);
+        }
+
+        return new ClusterBackend(settings, connectionString, advertisedAddress, new PostgresEventStore(connectionString));
+    }
+
+    public override void ConfigureSilo(ISiloBuilder silo)
+    {
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = NpgsqlInvariant;
+            clustering.ConnectionString = _connectionString;
+        });
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = _settings.ClusterId;
+            cluster.ServiceId = _settings.ServiceId;
+        });
+
+        // Listen on every interface, advertise the one address the other nodes reach this node at.
+        silo.ConfigureEndpoints(_advertisedAddress, _settings.SiloPort, _settings.GatewayPort, listenOnAnyHostAddress: true);
+        silo.Configure<ClusterMembershipOptions>(FailureDetection.Apply);
+        silo.Services.AddGameRuntime(_store);
+    }
+
+    public override void ConfigureKeyRing(IDataProtectionBuilder dataProtection) =>
+        dataProtection.AddKeyManagementOptions(keys => keys.XmlRepository = new PostgresXmlRepository(_connectionString));
+
+    public override ValueTask DisposeAsync() => _store.DisposeAsync();
+
+    private static IPAddress ParseAdvertisedAddress(string? configured) =>
+        IPAddress.TryParse(configured, out var address)
+            ? address
+            : throw new StartupRefusedException(
+                $"Cluster mode needs NegotiationGame:AdvertisedAddress, the IP address the other nodes reach this one at (127.0.0.1 when every node runs on this machine); it is {(string.IsNullOrWhiteSpace(configured) ? "not set" : $"'{configured}'")}.");
+
+    private static async Task<SchemaCheck> CheckSchemaAsync(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new StartupRefusedException($"ConnectionStrings:{ConnectionStringName} is no Npgsql connection string: {exception.Message}", exception);
+        }
+
+        try
+        {
+            return await PostgresSchema.CheckAsync(connectionString).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw new StartupRefusedException(
+                $"Cannot reach the database '{parsed.Database}' on {parsed.Host}:{parsed.Port} ({exception.Message}); check ConnectionStrings:{ConnectionStringName}.",
+                exception);
+        }
+    }
+}

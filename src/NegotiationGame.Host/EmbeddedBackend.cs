@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection;
+using NegotiationGame.Grains;
+using NegotiationGame.Storage.Sqlite;
+
+namespace NegotiationGame.Host;
+
+/// <summary>The embedded default: one silo on localhost clustering, the SQLite file, and the key ring in a folder beside it.</summary>
+internal sealed class EmbeddedBackend : HostBackend
+{
+    private readonly HostSettings _settings;
+    private readonly SqliteEventStore _store;
+
+    private EmbeddedBackend(HostSettings settings, SqliteEventStore store)
+    {
+        _settings = settings;
+        _store = store;
+    }
+
+    public static EmbeddedBackend Open(HostSettings settings)
+    {
+        try
+        {
+            return new EmbeddedBackend(settings, new SqliteEventStore(settings.DataPath));
+        }
+        catch (Exception exception) when (exception is StoreInUseException or InvalidDataException)
+        {
+            // Another server (or an export) holds the file, or it is no store of this version: one line says which.
+            throw new StartupRefusedException(exception.Message, exception);
+        }
+    }
+
+    public override void ConfigureSilo(ISiloBuilder silo)
+    {
+        silo.UseLocalhostClustering(siloPort: _settings.SiloPort, gatewayPort: _settings.GatewayPort);
+        silo.Services.AddGameRuntime(_store);
+    }
+
+    public override void ConfigureKeyRing(IDataProtectionBuilder dataProtection) =>
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_settings.DataPath))!, "keys")));
+
+    public override ValueTask DisposeAsync() => _store.DisposeAsync();
+}
