@@ -4,7 +4,8 @@ using NegotiationGame.LoadTests;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
-// Usage: throughput [games] [seconds] [chart.svg] | memory [games] | store [streams] [seconds]
+// Usage: throughput [games] [seconds] [chart.svg] | memory [games]
+//        | store [streams] [seconds] [--store sqlite|postgres|marten] [--connection <npgsql connection string>]
 //        | stuck-reader <server url> [stuck readers] [seconds per phase]
 var mode = args.ElementAtOrDefault(0) ?? "throughput";
 var output = Console.Out;
@@ -43,20 +44,15 @@ if (mode == "store")
 {
     var streams = int.Parse(args.ElementAtOrDefault(1) ?? "1000", CultureInfo.InvariantCulture);
     var storeDuration = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(2) ?? "10", CultureInfo.InvariantCulture));
-    var storePath = Path.Combine(Path.GetTempPath(), $"negotiationgame-store-{Guid.NewGuid():N}.db");
-    await using (var store = new SqliteEventStore(storePath))
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var appends = await StoreRun.MeasureAppendsPerSecondAsync(store, streams, storeDuration);
-        var cpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (appends * storeDuration.TotalSeconds);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SQLite store alone: {appends:N0} appends/s from {streams} streams, {store.Commits:N0} commits, {cpuPerAppend:F1} µs of CPU per append"));
-    }
-
-    foreach (var file in Directory.GetFiles(Path.GetDirectoryName(storePath)!, Path.GetFileName(storePath) + "*"))
-    {
-        File.Delete(file);
-    }
-
+    var kind = OptionValue("--store") ?? "sqlite";
+    await using var measured = await StoreUnderTest.OpenAsync(kind, OptionValue("--connection"));
+    var firstAppend = await StoreRun.MeasureFirstAppendAsync(measured.Store);
+    var commitsBefore = measured.Commits;
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var appends = await StoreRun.MeasureAppendsPerSecondAsync(measured.Store, streams, storeDuration);
+    var cpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (appends * storeDuration.TotalSeconds);
+    var commitCount = measured.Commits - commitsBefore is { } counted ? string.Create(CultureInfo.InvariantCulture, $"{counted:N0} commits, ") : "";
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Description} alone: {appends:N0} appends/s from {streams} streams, {commitCount}{cpuPerAppend:F1} µs of CPU per append; opening {measured.OpenTime.TotalMilliseconds:N0} ms, first append {firstAppend.TotalMilliseconds:N0} ms"));
     return;
 }
 
@@ -104,3 +100,5 @@ if (args.ElementAtOrDefault(3) is { } chartPath)
     await File.WriteAllTextAsync(chartPath, chart);
     output.WriteLine($"chart: {Path.GetFullPath(chartPath)}");
 }
+
+string? OptionValue(string name) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
