@@ -98,7 +98,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         }
 
         var first = new LoggedEvent(1, clock.GetUtcNow(), Guid.NewGuid(), GameCreated.TypeName, data);
-        await store.AppendAsync(StreamId, [first]);
+        await AppendOrLetGoAsync([first]);
         _record = GameRecord.Start(first);
         return Summary(_record);
     }
@@ -160,17 +160,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
 
         var events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
         var entries = ToEntries(record, commandId, events);
-        try
-        {
-            await store.AppendAsync(StreamId, entries);
-        }
-        catch (EventStoreConflictException)
-        {
-            // Another activation wrote to this log: this one's state is stale. Let it go; the next call rebuilds.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await AppendOrLetGoAsync(entries);
         for (var i = 0; i < entries.Length; i++)
         {
             record.Apply(entries[i], events[i]);
@@ -220,6 +210,23 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         }
 
         Deadlines.Arm(record.State);
+    }
+
+    /// <summary>
+    /// Appends to the game's log. If another activation wrote to it first, this one's state is stale: it lets go, so
+    /// that the next call rebuilds from the log, and the caller is told to send the same command again.
+    /// </summary>
+    private async Task AppendOrLetGoAsync(LoggedEvent[] entries)
+    {
+        try
+        {
+            await store.AppendAsync(StreamId, entries);
+        }
+        catch (EventStoreConflictException)
+        {
+            DeactivateOnIdle();
+            throw new GameLogConflictException(GameId);
+        }
     }
 
     /// <summary>

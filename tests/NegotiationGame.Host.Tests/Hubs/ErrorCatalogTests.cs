@@ -9,9 +9,10 @@ namespace NegotiationGame.Host.Tests.Hubs;
 
 /// <summary>
 /// Every code of the error table in docs/protocol.md, produced by the running server (ServerError, which needs a
-/// fault, by the filter that makes it). A code added to the table without a way to produce it fails here.
+/// fault, by the filter that makes it; Conflict by a rival writing to the game's log first, as another node would).
+/// A code added to the table without a way to produce it fails here.
 /// </summary>
-public sealed class ErrorCatalogTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassFixture<RivalWriterServerFixture>
 {
     public static TheoryData<string> Codes => [.. DocumentedErrorCodes.Protocol()];
 
@@ -23,7 +24,7 @@ public sealed class ErrorCatalogTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(code, await ProduceAsync(connection, code));
     }
 
-    private static async Task<string> ProduceAsync(HubConnection connection, string code)
+    private async Task<string> ProduceAsync(HubConnection connection, string code)
     {
         switch (code)
         {
@@ -88,6 +89,9 @@ public sealed class ErrorCatalogTests(ServerFixture server) : IClassFixture<Serv
                 var id = Guid.NewGuid();
                 (await connection.CallAsync("act", new { token = player, commandId = id, command = new { type = "statement", text = "first" } })).Ok();
                 return (await connection.CallAsync("act", new { token = player, commandId = id, command = new { type = "statement", text = "second" } })).ErrorCode();
+            case "Conflict":
+                server.LoseNextAppend(gameId!);
+                return (await connection.CallAsync("act", new { token = player, commandId = Guid.NewGuid(), command = new { type = "statement", text = "raced" } })).ErrorCode();
             default:
                 return $"no way to produce {code}";
         }

@@ -13,4 +13,7 @@ public static class HubErrorCodes
     public const string UnknownCode = "UnknownCode";
     public const string RateLimited = "RateLimited";
     public const string ServerError = "ServerError";
+
+    /// <summary>Another node wrote to the game at the same moment; the same command again, with the same id, counts once.</summary>
+    public const string Conflict = "Conflict";
 }
