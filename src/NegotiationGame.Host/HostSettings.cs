@@ -5,6 +5,19 @@ public sealed class HostSettings
 {
     public const string Section = "NegotiationGame";
 
+    /// <summary>Reads the section; a value that does not convert (a mode misspelt) refuses start-up with the binder's one line.</summary>
+    public static HostSettings From(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(Section).Get<HostSettings>() ?? new HostSettings();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupRefusedException(exception.Message, exception);
+        }
+    }
+
     /// <summary>Embedded (the default: one process, SQLite) or Cluster (one node of several on PostgreSQL).</summary>
     public HostMode Mode { get; set; } = HostMode.Embedded;
 

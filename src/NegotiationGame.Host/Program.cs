@@ -8,10 +8,11 @@ using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
 
 var builder = WebApplication.CreateBuilder(args);
-var settings = builder.Configuration.GetSection(HostSettings.Section).Get<HostSettings>() ?? new HostSettings();
+HostSettings settings;
 HostBackend backend;
 try
 {
+    settings = HostSettings.From(builder.Configuration);
     backend = await HostBackend.OpenAsync(builder.Configuration, settings);
 }
 catch (StartupRefusedException refused)

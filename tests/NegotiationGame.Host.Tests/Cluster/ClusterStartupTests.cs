@@ -45,4 +45,14 @@ public sealed class ClusterStartupTests
         var line = Assert.Single(server.Errors.TrimEnd().Split('\n'));
         Assert.StartsWith($"Cannot reach the database 'nothing' on 127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_misspelt_mode_exits_1_with_one_line_naming_the_setting()
+    {
+        await using var server = await ServerProcess.StartExpectingExitAsync(Patience, new ClusterNodeSettings("Host=127.0.0.1", Mode: "Clustre"));
+
+        Assert.Equal(1, server.ExitCode);
+        var line = Assert.Single(server.Errors.TrimEnd().Split('\n'));
+        Assert.Contains("NegotiationGame:Mode", line, StringComparison.Ordinal);
+    }
 }

@@ -6,12 +6,13 @@ namespace NegotiationGame.Host.Tests.Support;
 /// </summary>
 /// <param name="ConnectionString">The Npgsql connection string of the shared database (already migrated, unless the test wants otherwise).</param>
 /// <param name="ClusterId">The Orleans cluster id; nodes with the same one form one cluster.</param>
-internal sealed record ClusterNodeSettings(string ConnectionString, string ClusterId = "negotiationgame")
+/// <param name="Mode">NegotiationGame:Mode as given; anything but Cluster only to test what a node refuses.</param>
+internal sealed record ClusterNodeSettings(string ConnectionString, string ClusterId = "negotiationgame", string Mode = "Cluster")
 {
     /// <summary>The command-line settings of a node on this machine: the other nodes reach it on 127.0.0.1.</summary>
     public IEnumerable<string> Arguments() =>
     [
-        "--NegotiationGame:Mode=Cluster",
+        $"--NegotiationGame:Mode={Mode}",
         $"--ConnectionStrings:NegotiationGame={ConnectionString}",
         $"--NegotiationGame:ClusterId={ClusterId}",
         "--NegotiationGame:AdvertisedAddress=127.0.0.1",
