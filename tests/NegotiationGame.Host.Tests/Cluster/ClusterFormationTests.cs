@@ -56,6 +56,25 @@ public sealed class ClusterFormationTests(ITestOutputHelper output)
         Assert.Equal(Active, await StatusAsync(database, cluster, nodeA));
     }
 
+    [Fact]
+    public async Task A_node_stopped_with_SIGTERM_exits_0_within_10_s_and_leaves_the_cluster_as_Dead()
+    {
+        await using var database = await TemporaryPostgresDatabase.CreateAsync();
+        await PostgresSchema.MigrateAsync(database.ConnectionString);
+        var cluster = new ClusterNodeSettings(database.ConnectionString, ClusterId: "leaving");
+        await using var staying = await ServerProcess.StartAsync(cluster: cluster);
+        await using var leaving = await ServerProcess.StartAsync(cluster: cluster);
+        await WaitForStatusAsync(database, cluster, leaving, Active);
+
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(0, await leaving.TerminateAsync(TimeSpan.FromSeconds(10)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SIGTERMed node exited after {watch.Elapsed.TotalSeconds:0.0} s"));
+
+        // A clean stop marks the row itself on the way out: no peer has to suspect it first.
+        Assert.Equal(Dead, await StatusAsync(database, cluster, leaving));
+        Assert.Equal(Active, await StatusAsync(database, cluster, staying));
+    }
+
     private static async Task<int> RoundAsync(HubConnection connection, string instructor, string gameId) =>
         (await connection.CallAsync("getClass", new { token = instructor })).Ok().GetProperty("games").EnumerateArray()
             .Single(summary => summary.GetProperty("gameId").GetString() == gameId).GetProperty("round").GetInt32();
