@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
+using NegotiationGame.Scenarios;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Postgres;
 using NegotiationGame.Tests;
@@ -76,6 +78,24 @@ public sealed class GameLogConflictTests : IAsyncLifetime
         await using var fresh = await GameCluster.StartAsync(_storeB, silos: 1);
         Assert.Equal(log.Count, (await fresh.Game(GameId).GetSummary()).LastSequence);
     }
+
+    [Fact]
+    public async Task A_class_session_that_lost_a_race_for_its_log_lets_go_so_that_the_call_sent_again_succeeds()
+    {
+        var created = await ClassOn(_nodeA).Create(new CreateClassRequest("Seminar", BundledScenarios.FindJson(BundledScenarios.Default)!, 1, 0, 0, Seed: 7));
+        Assert.Equal(created.ClassId, (await ClassOn(_nodeB).GetSummary()).ClassId);
+        var codes = created.JoinCodes.Where(code => code.GameId is not null).Select(code => code.Code).ToArray();
+
+        Assert.NotNull((await ClassOn(_nodeA).Join(codes[0], "Ada", Guid.NewGuid())).Seat);
+        var seatId = Guid.NewGuid();
+        await Assert.ThrowsAnyAsync<Exception>(() => ClassOn(_nodeB).Join(codes[1], "Grace", seatId));
+        var retried = await ClassOn(_nodeB).Join(codes[1], "Grace", seatId);
+
+        Assert.NotNull(retried.Seat);
+        Assert.Equal(["Ada", "Grace"], (await ClassOn(_nodeB).GetSummary()).Roster.Select(seat => seat.DisplayName).Order(StringComparer.Ordinal));
+    }
+
+    private static IClassSessionGrain ClassOn(GameCluster node) => node.Client.GetGrain<IClassSessionGrain>("contested-class");
 
     /// <summary>The command's outcome, or null when it lost the race with the typed conflict (any other failure fails the test).</summary>
     private static async Task<CommandOutcome?> TryExecute(GameCluster node, GameCommandRequest request)

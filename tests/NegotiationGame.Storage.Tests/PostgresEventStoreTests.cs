@@ -1,4 +1,5 @@
 using NegotiationGame.Storage.Postgres;
+using Npgsql;
 using NegotiationGame.Tests;
 
 namespace NegotiationGame.Storage.Tests;
@@ -117,6 +118,30 @@ public sealed class PostgresEventStoreTests : EventStoreContractTests, IAsyncLif
         Assert.Equal(Enumerable.Range(1, rounds).Select(n => (long)n), log.Select(e => e.Sequence));
         Assert.Equal(winners, log.Select(e => e.CommandId));
         Assert.Equal((long)rounds, await _database.ExecuteAsync("SELECT count(*) FROM negotiationgame_events WHERE stream_id = 'game/race'"));
+    }
+
+    [Fact]
+    public async Task After_the_server_drops_the_stores_connections_an_append_fails_as_retryable_or_succeeds_and_the_log_keeps_it_once()
+    {
+        await _store.AppendAsync("game/cut", [Entry(1)]);
+        Assert.True((long)(await _database.ExecuteAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"))! > 0);
+        await _database.ExecuteAsync(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+        var second = Entry(2);
+        try
+        {
+            await _store.AppendAsync("game/cut", [second]);
+        }
+        catch (NpgsqlException)
+        {
+            // The batch was on a dropped connection: nothing of it was written, so the same append goes through now.
+            await _store.AppendAsync("game/cut", [second]);
+        }
+
+        Assert.Equal([Entry(1).Sequence, second.Sequence], (await _store.ReadAsync("game/cut", 0, 10)).Select(e => e.Sequence));
+        Assert.Equal(second.CommandId, (await _store.ReadAsync("game/cut", 1, 10))[0].CommandId);
     }
 
     private static async Task<bool> TryAppend(PostgresEventStore store, LoggedEvent entry)

@@ -92,7 +92,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
         var created = new ClassCreated(
             request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, codes.ToImmutable(), request.SpectatorDelaySeconds, request.MaxSeatsPerRole);
-        await store.AppendAsync(StreamId, [Encode(1, created)]);
+        await AppendOrLetGoAsync(Encode(1, created));
         _state = new ClassState(ClassId, created);
         return Summary(_state);
     }
@@ -223,9 +223,26 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
 
     private async Task AppendAsync(ClassState state, ClassEvent classEvent)
     {
-        await store.AppendAsync(StreamId, [Encode(state.LastSequence + 1, classEvent)]);
+        await AppendOrLetGoAsync(Encode(state.LastSequence + 1, classEvent));
         state.Apply(classEvent);
         state.LastSequence++;
+    }
+
+    /// <summary>
+    /// If another activation of this class (on another node, during a membership change) wrote to its log first, this
+    /// one's state is stale: it lets go, so that the call sent again is decided by an activation that reloads the log.
+    /// </summary>
+    private async Task AppendOrLetGoAsync(LoggedEvent entry)
+    {
+        try
+        {
+            await store.AppendAsync(StreamId, [entry]);
+        }
+        catch (EventStoreConflictException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private ClassState RequireState() => _state ?? throw new KeyNotFoundException($"There is no class '{ClassId}'.");
