@@ -24,5 +24,8 @@ internal abstract class HostBackend : IAsyncDisposable
     /// <summary>Where the key ring is kept.</summary>
     public abstract void ConfigureKeyRing(IDataProtectionBuilder dataProtection);
 
+    /// <summary>Runs once the services are built, before the server serves anyone.</summary>
+    public virtual Task PrepareAsync(IServiceProvider services) => Task.CompletedTask;
+
     public abstract ValueTask DisposeAsync();
 }

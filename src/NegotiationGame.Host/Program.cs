@@ -68,6 +68,7 @@ app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapNodeList(nodes);
 app.MapExports();
 
+await backend.PrepareAsync(app.Services);
 await app.RunAsync();
 await backend.DisposeAsync();
 return 0;

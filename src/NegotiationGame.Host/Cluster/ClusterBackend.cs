@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using NegotiationGame.Grains;
 using NegotiationGame.Storage.Postgres;
 using Npgsql;
@@ -73,6 +74,9 @@ internal sealed class ClusterBackend : HostBackend
 
     public override void ConfigureKeyRing(IDataProtectionBuilder dataProtection) =>
         dataProtection.AddKeyManagementOptions(keys => keys.XmlRepository = new PostgresXmlRepository(_connectionString));
+
+    public override Task PrepareAsync(IServiceProvider services) =>
+        SharedKeyRing.EnsureKeyAsync(_connectionString, services.GetRequiredService<IKeyManager>(), TimeProvider.System);
 
     public override ValueTask DisposeAsync() => _store.DisposeAsync();
 
