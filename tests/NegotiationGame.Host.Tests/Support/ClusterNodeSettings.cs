@@ -9,6 +9,9 @@ namespace NegotiationGame.Host.Tests.Support;
 /// <param name="Mode">NegotiationGame:Mode as given; anything but Cluster only to test what a node refuses.</param>
 internal sealed record ClusterNodeSettings(string ConnectionString, string ClusterId = "negotiationgame", string Mode = "Cluster")
 {
+    /// <summary>Further command-line settings a test gives every node (log levels, say).</summary>
+    public IReadOnlyList<string> Extra { get; init; } = [];
+
     /// <summary>The command-line settings of a node on this machine: the other nodes reach it on 127.0.0.1.</summary>
     public IEnumerable<string> Arguments() =>
     [
@@ -16,5 +19,6 @@ internal sealed record ClusterNodeSettings(string ConnectionString, string Clust
         $"--ConnectionStrings:NegotiationGame={ConnectionString}",
         $"--NegotiationGame:ClusterId={ClusterId}",
         "--NegotiationGame:AdvertisedAddress=127.0.0.1",
+        .. Extra,
     ];
 }
