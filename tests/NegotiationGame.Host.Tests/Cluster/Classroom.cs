@@ -28,14 +28,16 @@ internal sealed class Classroom : IAsyncDisposable
     public IReadOnlyList<SeatClient> Clients => _clients;
 
     /// <summary>
-    /// Creates and starts the class through the first node (rounds of <paramref name="roundSeconds"/>, no briefing, no
-    /// spectator delay, hard-bargaining bots so that games run to their deadlines), then connects every client.
+    /// Creates and starts the class through the first node (rounds of <paramref name="roundSeconds"/>, no spectator
+    /// delay, hard-bargaining bots so that games run to their deadlines), connects every client while the games are in
+    /// a long briefing, and only then has the instructor open the negotiation: however long the clients take to
+    /// connect on a busy machine, the games' clocks start after.
     /// </summary>
     public static async Task<Classroom> StartAsync(IReadOnlyList<ServerProcess> nodes, int games, int roundSeconds)
     {
         var addresses = nodes.Select(node => node.Address).ToArray();
         await using var setup = await nodes[0].ConnectAsync();
-        var created = (await setup.CallAsync("createClass", new { title = "Cluster", games, roundSeconds, briefingSeconds = 0, spectatorDelaySeconds = 0 })).Ok();
+        var created = (await setup.CallAsync("createClass", new { title = "Cluster", games, roundSeconds, briefingSeconds = 3_600, spectatorDelaySeconds = 0 })).Ok();
         var classId = created.GetProperty("classId").GetString();
         var gameIds = created.GetProperty("gameIds").EnumerateArray().Select(game => game.GetString()!).ToArray();
         var ukraineCodes = created.GetProperty("joinCodes").EnumerateArray()
@@ -62,6 +64,8 @@ internal sealed class Classroom : IAsyncDisposable
                     SeatClient.StartAsync(addresses, index % addresses.Length, game, students[game], $"player of {game}", plays: true, seed: index),
                     SeatClient.StartAsync(addresses, (index + 1) % addresses.Length, game, spectators[game], $"spectator of {game}", plays: false, seed: index)));
             }
+
+            await classroom.OpenNegotiationAsync(nodes);
         }
         catch
         {
@@ -70,6 +74,22 @@ internal sealed class Classroom : IAsyncDisposable
         }
 
         return classroom;
+    }
+
+    /// <summary>
+    /// Ends every game's briefing, a connection per fifteen games, spread over the nodes (one connection may send only
+    /// twenty commands at once).
+    /// </summary>
+    private async Task OpenNegotiationAsync(IReadOnlyList<ServerProcess> nodes)
+    {
+        await Task.WhenAll(Games.Chunk(15).Select(async (games, index) =>
+        {
+            await using var instructor = await nodes[index % nodes.Count].ConnectAsync();
+            foreach (var game in games)
+            {
+                (await instructor.CallAsync("instruct", new { token = InstructorToken, gameId = game, command = new { type = "startNegotiation" } })).Ok();
+            }
+        }));
     }
 
     /// <summary>Adds a spectator of every game on one node.</summary>

@@ -10,7 +10,8 @@ namespace NegotiationGame.Host.Tests.Cluster;
 /// nodes, and when its connection drops it connects to the next node that answers by itself, calls <c>watch</c> from
 /// the last sequence it applied, and (playing a seat) sends its unanswered statement again with the same commandId.
 /// It records every sequence it applied, every repeat it dropped and every move, so that a test can assert no gap and
-/// no duplicate. A player makes a statement every second or two until the game ends; a spectator only watches.
+/// no duplicate. A player makes a statement every second or two from the start of the negotiation until the game
+/// ends; a spectator only watches.
 /// </summary>
 internal sealed class SeatClient : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class SeatClient : IAsyncDisposable
     private readonly List<string> _acknowledged = [];
     private readonly List<JsonElement> _buffered = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _negotiating = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource<HubConnection> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? _connection;
@@ -317,9 +319,14 @@ internal sealed class SeatClient : IAsyncDisposable
         _last = sequence;
         _applied.Add(sequence);
         _arrivals.Add((sequence, Stopwatch.GetTimestamp(), pushed));
-        if (entry.GetProperty("type").GetString() == "GameEnded")
+        switch (entry.GetProperty("type").GetString())
         {
-            _ended.TrySetResult();
+            case "NegotiationStarted":
+                _negotiating.TrySetResult();
+                break;
+            case "GameEnded":
+                _ended.TrySetResult();
+                break;
         }
 
         return true;
@@ -332,6 +339,7 @@ internal sealed class SeatClient : IAsyncDisposable
     private async Task PlayAsync()
     {
         (Guid Id, string Text)? unanswered = null;
+        await Task.WhenAny(_negotiating.Task, _ended.Task).WaitAsync(_stopping.Token);
         for (var n = 0; !_ended.Task.IsCompleted && !_stopping.IsCancellationRequested; n++)
         {
             if (unanswered is null)
