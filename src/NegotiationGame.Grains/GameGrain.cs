@@ -225,7 +225,7 @@ public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule sched
         catch (EventStoreConflictException)
         {
             DeactivateOnIdle();
-            throw new GameLogConflictException(GameId);
+            throw new LogConflictException(StreamId);
         }
     }
 

@@ -88,7 +88,8 @@ public sealed class GameLogConflictTests : IAsyncLifetime
 
         Assert.NotNull((await ClassOn(_nodeA).Join(codes[0], "Ada", Guid.NewGuid())).Seat);
         var seatId = Guid.NewGuid();
-        await Assert.ThrowsAnyAsync<Exception>(() => ClassOn(_nodeB).Join(codes[1], "Grace", seatId));
+        var conflict = await Assert.ThrowsAsync<LogConflictException>(() => ClassOn(_nodeB).Join(codes[1], "Grace", seatId));
+        Assert.Equal(EventStreams.Class("contested-class"), conflict.StreamId);
         var retried = await ClassOn(_nodeB).Join(codes[1], "Grace", seatId);
 
         Assert.NotNull(retried.Seat);
@@ -106,9 +107,9 @@ public sealed class GameLogConflictTests : IAsyncLifetime
             Assert.True(outcome.Accepted, outcome.ErrorMessage);
             return outcome;
         }
-        catch (GameLogConflictException conflict)
+        catch (LogConflictException conflict)
         {
-            Assert.Equal(GameId, conflict.GameId);
+            Assert.Equal(EventStreams.Game(GameId), conflict.StreamId);
             return null;
         }
     }

@@ -241,7 +241,7 @@ public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : G
         catch (EventStoreConflictException)
         {
             DeactivateOnIdle();
-            throw;
+            throw new LogConflictException(StreamId);
         }
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using NegotiationGame.Contracts.Games;
+using NegotiationGame.Contracts;
 using NegotiationGame.Host.Hubs.Binding;
 using NegotiationGame.Host.Hubs.Results;
 
@@ -8,8 +8,8 @@ namespace NegotiationGame.Host.Hubs;
 /// <summary>
 /// The one place where a call that cannot be served becomes a typed refusal: an argument that did not bind is
 /// <c>InvalidRequest</c> (the method never runs), and an exception the method did not expect is logged and answered
-/// as <c>ServerError</c> instead of SignalR's untyped error. A command that lost a race for its game's log to another
-/// node is <c>Conflict</c>: expected in a cluster during a membership change, and answered by sending it again. A
+/// as <c>ServerError</c> instead of SignalR's untyped error. A call that lost a race for a game's or class's log to
+/// another node is <c>Conflict</c>: expected in a cluster during a membership change, and answered by sending it again. A
 /// refusal changes nothing.
 /// </summary>
 public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
@@ -30,10 +30,10 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
         {
             return await next(invocationContext);
         }
-        catch (GameLogConflictException conflict)
+        catch (LogConflictException conflict)
         {
-            LogConflict(logger, invocationContext.HubMethodName, conflict.GameId);
-            return HubResults.Failure(HubErrorCodes.Conflict, "Another node wrote to this game at the same moment; send the same command again with the same commandId: it counts once.");
+            LogConflict(logger, invocationContext.HubMethodName, conflict.StreamId);
+            return HubResults.Failure(HubErrorCodes.Conflict, "Another node wrote to this game or class at the same moment; send the same call again (a command with the same commandId): it counts once.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !invocationContext.Context.ConnectionAborted.IsCancellationRequested)
         {
@@ -42,8 +42,8 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHu
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hub method {Method} lost a race for game {GameId}'s log to another node; the caller is told to send it again")]
-    private static partial void LogConflict(ILogger logger, string method, string gameId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub method {Method} lost a race for the log {StreamId} to another node; the caller is told to send it again")]
+    private static partial void LogConflict(ILogger logger, string method, string streamId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogFailed(ILogger logger, string method, Exception exception);
