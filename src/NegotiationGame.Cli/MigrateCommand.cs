@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Sockets;
 using NegotiationGame.Storage.Postgres;
-using Npgsql;
 
 namespace NegotiationGame.Cli;
 
@@ -27,14 +25,8 @@ internal static class MigrateCommand
 
     private static async Task<int> MigrateAsync(string connectionString, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        NpgsqlConnectionStringBuilder parsed;
-        try
+        if (!PostgresConnection.TryParse(connectionString, error, out var parsed))
         {
-            parsed = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            error.WriteLine($"--connection is no Npgsql connection string: {exception.Message}");
             return ExitCodes.InvalidInput;
         }
 
@@ -59,10 +51,9 @@ internal static class MigrateCommand
                 : string.Create(CultureInfo.InvariantCulture, $"The schema of '{parsed.Database}' is now at version {version}."));
             return ExitCodes.Success;
         }
-        catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
+        catch (Exception exception) when (PostgresConnection.IsUnavailable(exception))
         {
-            // The server's own words (no such database, authentication failed, connection refused) say what to fix.
-            error.WriteLine($"Could not migrate the database '{parsed.Database}' on {parsed.Host}:{parsed.Port}: {exception.Message}");
+            error.WriteLine(PostgresConnection.Unavailable("migrate", parsed, exception));
             return ExitCodes.Unavailable;
         }
     }

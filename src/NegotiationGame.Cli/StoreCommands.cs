@@ -3,64 +3,62 @@ using System.Globalization;
 using NegotiationGame.Contracts;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
-using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Cli;
 
 /// <summary>
-/// <c>export</c> and <c>import</c>: move games between a server's store (the embedded SQLite file) and JSON Lines
-/// files, one per game, with a CSV summary of all of them on export. A running server holds its store, so both refuse
-/// to open it until the server is stopped.
+/// <c>export</c> and <c>import</c>: move games between a server's store and JSON Lines files, one per game, with a CSV
+/// summary of all of them on export. The store is the embedded server's SQLite file, which a running server holds, so
+/// that both refuse it until the server is stopped; or a cluster's PostgreSQL database, which its nodes share with
+/// these commands while they run.
 /// </summary>
 internal static class StoreCommands
 {
-    public const string DefaultDataPath = "data/negotiationgame.db";
-
     public static Command CreateExport(TextWriter output)
     {
-        var dataOption = DataOption();
+        var store = new StoreLocation();
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder for <game>.jsonl files and summary.csv.", Required = true };
-        var command = new Command("export", "Write every game of a store as JSON Lines, with a CSV summary.") { dataOption, outOption };
-        command.SetAction((parseResult, _) => ExportAsync(parseResult.GetRequiredValue(dataOption), parseResult.GetRequiredValue(outOption), output));
+        var command = new Command("export", "Write every game of a store as JSON Lines, with a CSV summary.") { outOption };
+        store.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => store.RunAsync(
+            parseResult,
+            StoreAccess.Read,
+            output,
+            opened => ExportAsync(opened, parseResult.GetRequiredValue(outOption), output, cancellationToken),
+            cancellationToken));
         return command;
     }
 
     public static Command CreateImport(TextWriter output)
     {
-        var dataOption = DataOption();
+        var store = new StoreLocation();
         var filesArgument = new Argument<FileInfo[]>("logs") { Description = "Game logs (JSON Lines) to add to the store.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Add game logs to a store, after replaying each to check it.") { dataOption, filesArgument };
-        command.SetAction((parseResult, _) => ImportAsync(parseResult.GetRequiredValue(dataOption), parseResult.GetRequiredValue(filesArgument), output));
+        var command = new Command("import", "Add game logs to a store, after replaying each to check it.") { filesArgument };
+        store.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            // Every file is checked before the store is opened, so that a bad file leaves the store untouched.
+            var logs = ReadLogs(parseResult.GetRequiredValue(filesArgument), output);
+            return logs is null
+                ? ExitCodes.InvalidInput
+                : await store.RunAsync(parseResult, StoreAccess.Write, output, opened => ImportAsync(opened, logs, output, cancellationToken), cancellationToken);
+        });
         return command;
     }
 
-    private static Option<FileInfo> DataOption() => new("--data")
+    /// <remarks>
+    /// On a store that is being written (a running cluster), each game's log is read gap-free up to its end at the
+    /// moment it is read; games are read one after another, so the export is no snapshot of all games at one instant.
+    /// </remarks>
+    private static async Task<int> ExportAsync(IEventStore store, DirectoryInfo target, TextWriter output, CancellationToken cancellationToken)
     {
-        Description = $"The server's SQLite store (default {DefaultDataPath}).",
-        DefaultValueFactory = _ => new FileInfo(DefaultDataPath),
-    };
-
-    private static async Task<int> ExportAsync(FileInfo data, DirectoryInfo target, TextWriter output)
-    {
-        if (!data.Exists)
-        {
-            output.WriteLine($"There is no store at '{data.FullName}'.");
-            return ExitCodes.InvalidInput;
-        }
-
-        await using var store = Open(data, output);
-        if (store is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
         target.Create();
-        var streams = await store.ListStreamsAsync(EventStreams.GamePrefix);
+        var streams = await store.ListStreamsAsync(EventStreams.GamePrefix, cancellationToken);
         var games = new List<(string GameId, GameRecord Record)>();
         foreach (var stream in streams)
         {
             var gameId = EventStreams.GameIdOf(stream);
-            var log = await ReadAllAsync(store, stream);
+            var log = await ReadAllAsync(store, stream, cancellationToken);
             await using (var writer = File.CreateText(Path.Combine(target.FullName, gameId + ".jsonl")))
             {
                 GameLogFile.Write(writer, gameId, log);
@@ -79,7 +77,8 @@ internal static class StoreCommands
         return ExitCodes.Success;
     }
 
-    private static async Task<int> ImportAsync(FileInfo data, FileInfo[] files, TextWriter output)
+    /// <summary>The games in <paramref name="files"/>, each replayed to check it; or null, once one file has been named as bad.</summary>
+    private static List<(string GameId, List<LoggedEvent> Entries)>? ReadLogs(FileInfo[] files, TextWriter output)
     {
         var logs = new List<(string GameId, List<LoggedEvent> Entries)>();
         foreach (var file in files)
@@ -94,22 +93,21 @@ internal static class StoreCommands
             catch (Exception exception) when (exception is FormatException or IOException or ArgumentException)
             {
                 output.WriteLine($"{file.Name}: {exception.Message}");
-                return ExitCodes.InvalidInput;
+                return null;
             }
         }
 
-        await using var store = Open(data, output);
-        if (store is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
+        return logs;
+    }
 
+    private static async Task<int> ImportAsync(IEventStore store, List<(string GameId, List<LoggedEvent> Entries)> logs, TextWriter output, CancellationToken cancellationToken)
+    {
         var failed = 0;
         foreach (var (gameId, entries) in logs)
         {
             try
             {
-                await store.AppendAsync(EventStreams.Game(gameId), entries);
+                await store.AppendAsync(EventStreams.Game(gameId), entries, cancellationToken);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"imported {gameId} ({entries.Count} events)"));
             }
             catch (EventStoreConflictException)
@@ -122,24 +120,12 @@ internal static class StoreCommands
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    /// <summary>Opens the store, or says in one line why not: a running server holds it, or it is not a store of this version.</summary>
-    private static SqliteEventStore? Open(FileInfo data, TextWriter output)
-    {
-        try
-        {
-            return new SqliteEventStore(data.FullName);
-        }
-        catch (Exception exception) when (exception is StoreInUseException or InvalidDataException)
-        {
-            output.WriteLine(exception.Message);
-            return null;
-        }
-    }
-
-    private static async Task<List<LoggedEvent>> ReadAllAsync(SqliteEventStore store, string stream)
+    private static async Task<List<LoggedEvent>> ReadAllAsync(IEventStore store, string stream, CancellationToken cancellationToken)
     {
         var log = new List<LoggedEvent>();
-        for (var page = await store.ReadAsync(stream, 0, 1_000); page.Count > 0; page = await store.ReadAsync(stream, log.Count, 1_000))
+        for (var page = await store.ReadAsync(stream, 0, 1_000, cancellationToken);
+            page.Count > 0;
+            page = await store.ReadAsync(stream, log.Count, 1_000, cancellationToken))
         {
             log.AddRange(page);
         }
