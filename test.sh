@@ -31,9 +31,12 @@ ensure chromium chromium "the browser tests drive Debian's Chromium headless; no
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== PostgreSQL (a private instance on 127.0.0.1 for the cluster tests, stopped at the end)"
+# An instance that was already running (a developer's, tests/postgres.sh start) is left running at the end.
+if ! tests/postgres.sh status; then
+  trap 'tests/postgres.sh stop || true' EXIT
+fi
 NEGOTIATIONGAME_TEST_POSTGRES="$(tests/postgres.sh start)"
 export NEGOTIATIONGAME_TEST_POSTGRES
-trap 'tests/postgres.sh stop || true' EXIT
 
 echo "== front-end packages"
 (cd tests/NegotiationGame.Host.Tests/node && npm ci --no-audit --no-fund --loglevel=error)

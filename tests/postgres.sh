@@ -3,6 +3,7 @@
 #   tests/postgres.sh start   installs PostgreSQL from Debian's packages when missing, starts the instance unless it
 #                             already runs, and prints its Npgsql connection string (the only line on stdout)
 #   tests/postgres.sh stop    stops it (nothing happens when it is not running)
+#   tests/postgres.sh status  exits 0 when it is running, non-zero when not
 # NEGOTIATIONGAME_PG_DIR and NEGOTIATIONGAME_PG_PORT choose another directory or port.
 set -euo pipefail
 
@@ -21,9 +22,10 @@ find_bin() {
 
 bin="$(find_bin)"
 if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
-  if [ "${1:-}" = stop ]; then
-    exit 0
-  fi
+  case "${1:-}" in
+    stop) exit 0 ;;
+    status) exit 1 ;;
+  esac
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "== installing postgresql (the cluster tests run against a real PostgreSQL)" >&2
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
@@ -67,8 +69,11 @@ case "${1:-}" in
       as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     fi
     ;;
+  status)
+    running
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|status" >&2
     exit 2
     ;;
 esac
