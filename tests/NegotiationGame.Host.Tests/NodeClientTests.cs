@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using NegotiationGame.Host.Relay;
+using NegotiationGame.Host.Tests.Support;
 
 namespace NegotiationGame.Host.Tests;
 
@@ -9,10 +9,12 @@ namespace NegotiationGame.Host.Tests;
 /// </summary>
 public sealed class NodeClientTests(NodeClientTests.SmallPagesServer server) : IClassFixture<NodeClientTests.SmallPagesServer>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
     [Fact]
     public async Task The_javascript_client_plays_a_short_game_from_the_protocol_document()
     {
-        var (exitCode, lines, errors) = await RunNodeAsync("play.mjs", server.Address.ToString().TrimEnd('/'));
+        var (exitCode, lines, errors) = await NodeScripts.RunAsync("play.mjs", Patience, server.Address.ToString().TrimEnd('/'));
 
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains(lines, line => line.StartsWith("agreement #", StringComparison.Ordinal) && line.EndsWith("concluded, binding: security, minerals", StringComparison.Ordinal));
@@ -25,9 +27,9 @@ public sealed class NodeClientTests(NodeClientTests.SmallPagesServer server) : I
     public async Task In_the_browser_a_class_is_created_joined_an_offer_accepted_and_the_spectator_sees_the_agreement()
     {
         // Screenshots are kept with the test results (TestResults/screenshots) as artifacts of the run.
-        var screenshots = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        var screenshots = RepositoryFiles.Path(Path.Combine("TestResults", "screenshots"));
 
-        var (exitCode, lines, errors) = await RunNodeAsync("browser.mjs", server.Address.ToString().TrimEnd('/'), screenshots);
+        var (exitCode, lines, errors) = await NodeScripts.RunAsync("browser.mjs", Patience, server.Address.ToString().TrimEnd('/'), screenshots);
 
         Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains("the join link has a QR code", lines);
@@ -46,34 +48,5 @@ public sealed class NodeClientTests(NodeClientTests.SmallPagesServer server) : I
         {
             [$"{FanoutSettings.Section}:{nameof(FanoutSettings.WatchPageSize)}"] = "3",
         };
-    }
-
-    private static async Task<(int ExitCode, string[] Lines, string Errors)> RunNodeAsync(string script, params string[] arguments)
-    {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "NegotiationGame.Host.Tests", "node");
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules")), "Run ./test.sh, which installs the Node packages (npm ci) first.");
-        var start = new ProcessStartInfo("node", [script, .. arguments])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var output = node.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = node.StandardError.ReadToEndAsync(timeout.Token);
-        await node.WaitForExitAsync(timeout.Token);
-        return (node.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NegotiationGame.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The tests run inside the repository.");
     }
 }

@@ -145,18 +145,38 @@ async function listNodes() {
 // one moves to the next node, at once for the first round of the list, then backing off to 5 s. It never gives up.
 function nextReconnect({ previousRetryCount }) {
   if (previousRetryCount === 0) return 0;
-  nodeIndex = (nodeIndex + 1) % nodes.length;
-  connection.baseUrl = `${nodes[nodeIndex]}/hubs/game`;
+  moveToNextNode();
   return previousRetryCount <= nodes.length ? 0 : Math.min(5000, 500 * 2 ** (previousRetryCount - nodes.length));
 }
 
+function moveToNextNode() {
+  nodeIndex = (nodeIndex + 1) % nodes.length;
+  connection.baseUrl = `${nodes[nodeIndex]}/hubs/game`;
+  if (nodes.length > 1) setConnectionStatus(`Reconnecting… trying ${nodeName(nodes[nodeIndex])}`, "connecting");
+}
+
+const nodeName = origin => new URL(origin).host;
+
+// Where the connection is now; downloads go there too, since the node that served the page may be gone.
+const currentNodeUrl = path => new URL(path, nodes[nodeIndex]).href;
+
 const streams = new Map(); // gameId -> GameStream of the current view
 let starting = null;
+let liveNode = null;
 
 function setConnectionStatus(text, state) {
   const node = document.getElementById("connection-status");
   node.textContent = text;
   node.dataset.state = state;
+}
+
+// After a reconnect to another node the student sees where the page went, so that a dead node is no mystery.
+function showLive() {
+  const node = nodes[nodeIndex];
+  const moved = liveNode !== null && liveNode !== node;
+  liveNode = node;
+  setConnectionStatus(moved ? `Live · moved to ${nodeName(node)}` : "Live", "live");
+  if (moved) toast(`Your server stopped answering; the game carries on from ${nodeName(node)}.`);
 }
 
 function ensureConnected() {
@@ -167,7 +187,7 @@ function ensureConnected() {
   if (state !== signalR.HubConnectionState.Disconnected) return Promise.reject(new Error("reconnecting"));
   setConnectionStatus("Connecting…", "connecting");
   starting = connection.start()
-    .then(() => setConnectionStatus("Live", "live"))
+    .then(showLive)
     .catch(err => { setConnectionStatus("Offline – retrying", "offline"); throw err; })
     .finally(() => { starting = null; });
   return starting;
@@ -185,13 +205,15 @@ async function call(method, args) {
 // A command whose reply was lost (the node died, the connection moved, another node wrote at the same moment) is sent
 // again with the same commandId until it is answered: the server acknowledges a repeat without applying it twice.
 const RETRYABLE_CODES = ["ConnectionError", "ServerError", "Conflict"];
-const ACT_PATIENCE_MS = 60000;
-async function act(token, command) {
-  const commandId = newCommandId();
-  const giveUpAt = Date.now() + ACT_PATIENCE_MS;
+const RETRY_PATIENCE_MS = 60000;
+const act = (token, command) => callUntilAnswered("act", { token, commandId: newCommandId(), command });
+
+// Also for a download link asked for just after a node died, while the class's grain is placed again.
+async function callUntilAnswered(method, args) {
+  const giveUpAt = Date.now() + RETRY_PATIENCE_MS;
   let result;
   for (let attempt = 0; ; attempt++) {
-    result = await call("act", { token, commandId, command });
+    result = await call(method, args);
     if (result.ok || !RETRYABLE_CODES.includes(result.error?.code) || Date.now() > giveUpAt) return result;
     await new Promise(resolve => setTimeout(resolve, Math.min(4000, 250 * 2 ** attempt)));
   }
@@ -207,7 +229,7 @@ connection.on("spectators", message => {
 const spectatorText = count => (count === 1 ? "· 1 spectator watching" : `· ${count} spectators watching`);
 connection.onreconnecting(() => setConnectionStatus("Reconnecting…", "connecting"));
 connection.onreconnected(() => {
-  setConnectionStatus("Live", "live");
+  showLive();
   streams.forEach(stream => stream.sync());
 });
 // The first start failed (the node was down when the page loaded its script): try the next node every few seconds.
@@ -215,8 +237,7 @@ connection.onclose(() => {
   setConnectionStatus("Offline – retrying", "offline");
   setTimeout(async function retry() {
     try {
-      nodeIndex = (nodeIndex + 1) % nodes.length;
-      connection.baseUrl = `${nodes[nodeIndex]}/hubs/game`;
+      moveToNextNode();
       await ensureConnected();
       streams.forEach(stream => stream.sync());
     } catch {
@@ -875,9 +896,9 @@ function exportLinks(root, saved, gameId) {
     Object.assign(node, { href: "#", download: filename });
     node.addEventListener("click", async event => {
       event.preventDefault();
-      const result = await call("createDownloadLink", { token: saved.instructorToken, ...request });
+      const result = await callUntilAnswered("createDownloadLink", { token: saved.instructorToken, ...request });
       if (!result.ok) return showError(field(root, "error"), errorText(result));
-      const link = h("a", { href: result.url, download: filename });
+      const link = h("a", { href: currentNodeUrl(result.url), download: filename });
       document.body.append(link);
       link.click();
       link.remove();

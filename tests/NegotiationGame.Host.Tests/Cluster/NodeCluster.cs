@@ -18,12 +18,12 @@ internal sealed partial class NodeCluster : IAsyncDisposable
     private readonly ClusterNodeSettings _settings;
     private readonly List<ServerProcess> _nodes = [];
 
-    private NodeCluster(TemporaryPostgresDatabase database)
+    private NodeCluster(TemporaryPostgresDatabase database, IReadOnlyList<string> nodeUrls)
     {
         _database = database;
         _settings = new ClusterNodeSettings(database.ConnectionString)
         {
-            Extra = ["--Logging:LogLevel:NegotiationGame.Grains.GameGrain=Information"],
+            Extra = ["--Logging:LogLevel:NegotiationGame.Grains.GameGrain=Information", .. nodeUrls.Select((url, index) => $"--NegotiationGame:NodeUrls:{index}={url}")],
         };
     }
 
@@ -32,13 +32,19 @@ internal sealed partial class NodeCluster : IAsyncDisposable
     /// <summary>Every node's address, in the order the nodes were started: the list clients go round.</summary>
     public IReadOnlyList<Uri> Addresses => [.. _nodes.Select(node => node.Address)];
 
-    public static async Task<NodeCluster> StartAsync(int nodes)
+    /// <summary>
+    /// Starts <paramref name="nodes"/> nodes; with <paramref name="listed"/>, on ports chosen first, so that every node
+    /// serves the whole list at <c>/api/nodes</c> (NegotiationGame:NodeUrls) as an operator's would, for the web UI.
+    /// </summary>
+    public static async Task<NodeCluster> StartAsync(int nodes, bool listed = false)
     {
-        var cluster = new NodeCluster(await TemporaryPostgresDatabase.CreateAsync());
+        var ports = Enumerable.Range(0, nodes).Select(_ => listed ? LoopbackPorts.FindFree() : (int?)null).ToList();
+        var nodeUrls = listed ? ports.Select(port => $"http://127.0.0.1:{port}").ToList() : [];
+        var cluster = new NodeCluster(await TemporaryPostgresDatabase.CreateAsync(), nodeUrls);
         try
         {
             await PostgresSchema.MigrateAsync(cluster._database.ConnectionString);
-            cluster._nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, nodes).Select(_ => ServerProcess.StartAsync(cluster: cluster._settings))));
+            cluster._nodes.AddRange(await Task.WhenAll(ports.Select(port => ServerProcess.StartAsync(cluster: cluster._settings, httpPort: port))));
         }
         catch
         {

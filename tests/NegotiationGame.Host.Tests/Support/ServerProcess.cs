@@ -27,12 +27,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
-    private ServerProcess(string directory, bool ownsDirectory, ClusterNodeSettings? cluster)
+    private ServerProcess(string directory, bool ownsDirectory, ClusterNodeSettings? cluster, int? httpPort = null)
     {
         _directory = directory;
         _ownsDirectory = ownsDirectory;
         _cluster = cluster;
-        _httpPort = LoopbackPorts.FindFree();
+        _httpPort = httpPort ?? LoopbackPorts.FindFree();
         _siloPort = LoopbackPorts.FindFree();
         _gatewayPort = LoopbackPorts.FindFree();
         Address = new Uri($"http://127.0.0.1:{_httpPort}");
@@ -75,13 +75,14 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a server, on a fresh data folder or on <paramref name="dataOf"/>'s (with ports of its own), embedded or as
-    /// a node of <paramref name="cluster"/>, and waits until it answers <c>/healthz</c>; throws, with the server's
-    /// output, if it exits first.
+    /// a node of <paramref name="cluster"/>, on <paramref name="httpPort"/> when its address must be known before it
+    /// starts (a free port otherwise), and waits until it answers <c>/healthz</c>; throws, with the server's output, if
+    /// it exits first.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null, ClusterNodeSettings? cluster = null)
+    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null, ClusterNodeSettings? cluster = null, int? httpPort = null)
     {
         var server = dataOf is null
-            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster)
+            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster, httpPort)
             : new ServerProcess(dataOf._directory, ownsDirectory: false, cluster ?? dataOf._cluster);
         try
         {
@@ -230,6 +231,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         yield return Path.Combine(AppContext.BaseDirectory, "negotiationgame-server.dll");
         yield return "--urls";
         yield return Address.ToString().TrimEnd('/');
+        // The web UI's files stay in the source tree (a build serves them from there only in Development).
+        yield return $"--webroot={RepositoryFiles.Path(Path.Combine("src", "NegotiationGame.Host", "wwwroot"))}";
         yield return $"--NegotiationGame:DataPath={DataPath}";
         yield return string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:SiloPort={_siloPort}");
         yield return string.Create(CultureInfo.InvariantCulture, $"--NegotiationGame:GatewayPort={_gatewayPort}");
