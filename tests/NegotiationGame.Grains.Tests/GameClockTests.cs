@@ -45,24 +45,50 @@ public sealed class GameClockTests : IDisposable
     [Fact]
     public async Task A_deadline_that_falls_while_the_silos_are_down_fires_when_they_are_back()
     {
+        // Rounds of ten minutes, and silos that come back on a clock moved past the first round's end: the deadline
+        // falls while no silo runs, however slowly this machine starts or stops them.
+        const int roundSeconds = 600;
+        DateTimeOffset firstDeadline;
         await using (var store = new SqliteEventStore(_database.Path))
         {
             await using var cluster = await GameCluster.StartAsync(store);
-            await cluster.CreateAsync("down-1", seed: 1, roundSeconds: 2);
+            await cluster.CreateAsync("down-1", seed: 1, roundSeconds: roundSeconds);
             await cluster.ExecuteAsync("down-1", Actors.Instructor, new StartNegotiationBody());
-            Assert.Equal(1, (await cluster.Game("down-1").GetSummary()).Round);
+            var started = await cluster.Game("down-1").GetSummary();
+            Assert.Equal(1, started.Round);
+            firstDeadline = started.Deadline!.Value;
         }
 
+        var later = new ShiftedClock { Shift = TimeSpan.FromSeconds(roundSeconds + 60) };
         await using (var store = new SqliteEventStore(_database.Path))
         {
-            await using var cluster = await GameCluster.StartAsync(store);
+            Assert.Contains("down-1", await store.GamesDueAsync(later.GetUtcNow()));
+            await using var cluster = await GameCluster.StartAsync(store, clock: later);
 
-            // Nobody calls the game: the sweeper finds its due deadline in the schedule and wakes it.
-            var due = await store.GamesDueAsync(DateTimeOffset.UtcNow.AddMinutes(1));
-            Assert.Contains("down-1", due);
-            var moved = await cluster.WaitForAsync("down-1", s => s.Round >= 2, Patience);
+            // Nobody calls the game (the test only reads the store): the sweeper finds its due deadline and wakes it.
+            var decided = await FirstDeadlinePassedAsync(store, "down-1");
+            var moved = await cluster.Game("down-1").GetSummary();
 
+            Assert.Single(await store.ReadAsync(EventStreams.Game("down-1"), 0, 10_000), entry => entry.Type == "DeadlinePassed");
             Assert.Equal(2, moved.Round);
+            Assert.True(decided.At >= firstDeadline);
+            Assert.True(moved.Deadline > later.GetUtcNow().AddSeconds(roundSeconds - 60));
+        }
+    }
+
+    /// <summary>Reads the game's log from the store, never through its grain, until a deadline was decided in it.</summary>
+    private static async Task<LoggedEvent> FirstDeadlinePassedAsync(SqliteEventStore store, string gameId)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var log = await store.ReadAsync(EventStreams.Game(gameId), 0, 10_000, patience.Token);
+            if (log.FirstOrDefault(entry => entry.Type == "DeadlinePassed") is { } decided)
+            {
+                return decided;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
         }
     }
 

@@ -25,14 +25,23 @@ internal sealed class GameCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static Task<GameCluster> StartAsync<TStore>(TStore store, short silos = 2)
+    public static Task<GameCluster> StartAsync<TStore>(TStore store, short silos = 2, TimeProvider? clock = null)
         where TStore : class, IEventStore, IDeadlineSchedule =>
-        StartAsync(store, store, silos);
+        StartAsync(store, store, silos, clock);
 
-    public static async Task<GameCluster> StartAsync(IEventStore store, IDeadlineSchedule schedule, short silos = 2)
+    /// <summary>Silos on the store; the grains and the sweeper read the time from <paramref name="clock"/> (the real one by default).</summary>
+    public static async Task<GameCluster> StartAsync(IEventStore store, IDeadlineSchedule schedule, short silos = 2, TimeProvider? clock = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddGameRuntime(store, schedule, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200))));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (clock is not null)
+            {
+                silo.Services.AddSingleton(clock);
+            }
+
+            silo.Services.AddGameRuntime(store, schedule, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200)));
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GameCluster(cluster);
