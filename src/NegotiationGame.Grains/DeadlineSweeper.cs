@@ -36,8 +36,9 @@ public sealed partial class DeadlineSweeper(
             }
 
             // One game whose silo has just died (its call fails until the cluster declares the death) must not keep
-            // the sweep from waking the others.
-            await Task.WhenAll(due.Select(WakeAsync)).ConfigureAwait(false);
+            // the sweep from waking the others; and a silo that is stopping does not wait for the wake-ups in flight
+            // (the next sweep, on whichever silo runs it, wakes those games again).
+            await Task.WhenAll(due.Select(WakeAsync)).WaitAsync(stoppingToken).ConfigureAwait(false);
         }
     }
 

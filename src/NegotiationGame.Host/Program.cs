@@ -23,7 +23,14 @@ catch (StartupRefusedException refused)
 
 // SIGTERM must end the process within 10 s; what is still stopping after 8 s is abandoned. Nothing acknowledged is
 // lost by that: an append is acknowledged only once it is on disk, and the store is closed after the host in any case.
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(8));
+// The services stop side by side, so that the silo has the whole 8 s to hand its games over and leave the cluster
+// gracefully: stopped one after the other, it came last, after the web server and the relay, whose goodbyes to games
+// on a silo that was stopping too (the whole cluster going down at once) could take all of it.
+builder.Services.Configure<HostOptions>(host =>
+{
+    host.ShutdownTimeout = TimeSpan.FromSeconds(8);
+    host.ServicesStopConcurrently = true;
+});
 
 builder.UseOrleans(backend.ConfigureSilo);
 backend.ConfigureKeyRing(builder.Services.AddDataProtection().SetApplicationName("NegotiationGame"));

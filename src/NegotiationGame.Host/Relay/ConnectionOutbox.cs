@@ -52,6 +52,19 @@ public sealed partial class ConnectionOutbox
         return false;
     }
 
+    /// <summary>
+    /// Closes the connection itself, as the host stops: its client reconnects, to another node, and resumes by
+    /// sequence, instead of holding the web server's shutdown open until the host gives up on it.
+    /// </summary>
+    public void Disconnect()
+    {
+        Close();
+        if (Interlocked.Exchange(ref _aborted, 1) == 0)
+        {
+            _abort();
+        }
+    }
+
     /// <summary>Stops sending: what is still queued is dropped, the client reads it again by sequence.</summary>
     public void Close()
     {

@@ -105,10 +105,7 @@ public sealed partial class GameEventRelay(
         }
 
         outbox.Close();
-        foreach (var gameId in games)
-        {
-            await LeaveAsync(connectionId, gameId, outbox);
-        }
+        await Task.WhenAll(games.Select(gameId => LeaveAsync(connectionId, gameId, outbox)));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -121,15 +118,20 @@ public sealed partial class GameEventRelay(
             _feeds.Clear();
             foreach (var outbox in _outboxes.Values)
             {
-                outbox.Close();
+                outbox.Disconnect();
             }
 
             _outboxes.Clear();
         }
 
-        foreach (var feed in feeds)
+        // Together, so that the host's shutdown waits for the goodbyes once (GameFeed.GoodbyePatience), not once a game.
+        try
         {
-            await feed.DisposeAsync();
+            await Task.WhenAll(feeds.Select(feed => feed.DisposeAsync().AsTask())).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogFeedsAbandoned(logger, feeds.Count);
         }
     }
 
@@ -146,7 +148,7 @@ public sealed partial class GameEventRelay(
         var pending = WatchedFeeds();
         while (true)
         {
-            var renewed = await Task.WhenAll(pending.Select(RenewAsync));
+            var renewed = await Task.WhenAll(pending.Select(RenewAsync)).WaitAsync(cancellationToken);
             pending = [.. pending.Where((feed, index) => !renewed[index] && IsCurrent(feed))];
             if (pending.Length == 0)
             {
@@ -171,7 +173,8 @@ public sealed partial class GameEventRelay(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await Task.WhenAll(WatchedFeeds().Select(RenewAsync));
+                // A renewal towards a silo that is stopping too can hang for the call timeout; the host does not wait for it.
+                await Task.WhenAll(WatchedFeeds().Select(RenewAsync)).WaitAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -249,7 +252,8 @@ public sealed partial class GameEventRelay(
         {
             if (watcher is { IsSpectator: true })
             {
-                await grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey(connectionId), watching: false);
+                // Not waited for longer than a feed's goodbye, for the same reason (GameFeed.GoodbyePatience).
+                await grains.GetGrain<IGameGrain>(gameId).SetSpectator(SpectatorKey(connectionId), watching: false).WaitAsync(GameFeed.GoodbyePatience, clock);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -270,6 +274,9 @@ public sealed partial class GameEventRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} event subscriptions could not be renewed after a membership change; the periodic renewal tries again")]
     private static partial void LogRecoveryIncomplete(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The host's shutdown time ran out before {Count} game feeds were let go; their registrations lapse at the games")]
+    private static partial void LogFeedsAbandoned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Counting a spectator out of game {GameId} failed")]
     private static partial void LogUncountFailed(ILogger logger, string gameId, Exception exception);

@@ -19,10 +19,19 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
 {
     private const int GapPageSize = 1_000;
 
+    /// <summary>
+    /// How long a feed that is let go waits for its game to take the goodbye. Waiting longer buys nothing: the call
+    /// goes on without this host waiting for it, and a registration never renewed lapses at the grain by itself. But
+    /// when the game's silo is stopping too (the whole cluster going down at once), the goodbye can hang for the
+    /// whole call timeout, and this host's shutdown would spend there the time its own silo needs to stop.
+    /// </summary>
+    public static readonly TimeSpan GoodbyePatience = TimeSpan.FromSeconds(1);
+
     private readonly string _gameId;
     private readonly IGameGrain _game;
     private readonly IGrainFactory _grains;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new() { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly SpectatorCountThrottle _counts;
@@ -42,6 +51,7 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         _grains = grains;
         _game = grains.GetGrain<IGameGrain>(gameId);
         _logger = logger;
+        _clock = clock;
         SpectatorDelay = spectatorDelay;
         _counts = new SpectatorCountThrottle(clock, settings.SpectatorCountInterval, PublishSpectators);
         _lane = spectatorDelay > TimeSpan.Zero ? new SpectatorLane(gameId, spectatorDelay, clock) : null;
@@ -129,12 +139,11 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         _lane?.Dispose();
         try
         {
-            await _subscribed;
-            await _game.Unsubscribe(_reference!);
+            await SayGoodbyeAsync().WaitAsync(GoodbyePatience, _clock);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The registration lapses at the grain on its own; a failed goodbye costs nothing.
+            // The registration lapses at the grain on its own; a failed or unanswered goodbye costs nothing.
             LogUnsubscribeFailed(_logger, _gameId, exception);
         }
         finally
@@ -149,6 +158,12 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         {
             await _worker;
         }
+    }
+
+    private async Task SayGoodbyeAsync()
+    {
+        await _subscribed;
+        await _game.Unsubscribe(_reference!);
     }
 
     private async Task<long> SubscribeAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NegotiationGame.Host.Tests.Support;
 using NegotiationGame.Storage;
@@ -64,15 +65,17 @@ internal sealed partial class NodeCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops every node with SIGTERM, one after the other as an operator's script does, and checks that each exited
-    /// cleanly. (Terminated all at the same moment, a node can still be stopping its silo past the 10 s bound.)
+    /// Sends SIGTERM to every node at the same moment, as <c>systemctl stop</c> on every machine or
+    /// <c>docker compose down</c> does, checks that each exited cleanly within <paramref name="patience"/>, and
+    /// returns how long the slowest took.
     /// </summary>
-    public async Task StopAllAsync(TimeSpan patience)
+    public async Task<TimeSpan> StopAllAtOnceAsync(TimeSpan patience)
     {
-        foreach (var node in _nodes)
-        {
-            Assert.Equal(0, await node.TerminateAsync(patience));
-        }
+        var started = Stopwatch.GetTimestamp();
+        var exitCodes = await Task.WhenAll(_nodes.Select(node => node.TerminateAsync(patience)));
+        var slowest = Stopwatch.GetElapsedTime(started);
+        Assert.All(exitCodes, exitCode => Assert.Equal(0, exitCode));
+        return slowest;
     }
 
     /// <summary>Starts every node again on its ports.</summary>
