@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NegotiationGame.Contracts.Games;
@@ -14,7 +15,7 @@ namespace NegotiationGame.Grains;
 public sealed partial class DeadlineSweeper(
     IDeadlineSchedule schedule,
     IGrainFactory grains,
-    TimeProvider clock,
+    [FromKeyedServices(GameClock.Key)] TimeProvider clock,
     DeadlineSweeperOptions options,
     ILogger<DeadlineSweeper> logger)
     : BackgroundService

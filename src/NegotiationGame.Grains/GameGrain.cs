@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Commands;
@@ -19,7 +20,11 @@ namespace NegotiationGame.Grains;
 /// The game's clock is a grain timer while the game is active and a row in the deadline schedule always, so that a
 /// deadline still fires after a deactivation or a restart.
 /// </summary>
-public sealed partial class GameGrain(IEventStore store, IDeadlineSchedule schedule, TimeProvider clock, ILogger<GameGrain> logger)
+public sealed partial class GameGrain(
+    IEventStore store,
+    IDeadlineSchedule schedule,
+    [FromKeyedServices(GameClock.Key)] TimeProvider clock,
+    ILogger<GameGrain> logger)
     : Grain, IGameGrain
 {
     private const int ReadPageSize = 1_000;

@@ -6,7 +6,7 @@ namespace NegotiationGame.Grains;
 
 public static class GameRuntimeServiceCollectionExtensions
 {
-    /// <summary>What the grains need from a silo's services: the event store with its deadline schedule, a clock, and the sweeper.</summary>
+    /// <summary>What the grains need from a silo's services: the event store with its deadline schedule, a clock (<see cref="GameClock"/>), and the sweeper.</summary>
     public static IServiceCollection AddGameRuntime<TStore>(this IServiceCollection services, TStore store, DeadlineSweeperOptions? sweeper = null)
         where TStore : class, IEventStore, IDeadlineSchedule =>
         services.AddGameRuntime(store, (IDeadlineSchedule)store, sweeper);
@@ -18,6 +18,7 @@ public static class GameRuntimeServiceCollectionExtensions
         services.AddSingleton(store);
         services.AddSingleton(schedule);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(GameClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddHostedService<DeadlineSweeper>();
         return services;
     }

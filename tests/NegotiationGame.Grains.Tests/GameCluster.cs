@@ -37,7 +37,7 @@ internal sealed class GameCluster : IAsyncDisposable
         {
             if (clock is not null)
             {
-                silo.Services.AddSingleton(clock);
+                silo.Services.AddKeyedSingleton(GameClock.Key, clock);
             }
 
             silo.Services.AddGameRuntime(store, schedule, new DeadlineSweeperOptions(TimeSpan.FromMilliseconds(200)));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Contracts.Commands;
@@ -16,7 +17,7 @@ namespace NegotiationGame.Grains.Classes;
 /// A class session: its games, join codes, roster and start. Its state is the fold of its own stream in the event
 /// store, so it survives restarts like the games do.
 /// </summary>
-public sealed class ClassSessionGrain(IEventStore store, TimeProvider clock) : Grain, IClassSessionGrain
+public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(GameClock.Key)] TimeProvider clock) : Grain, IClassSessionGrain
 {
     public const int MaxGames = 200;
     public const int MaxTitleLength = 120;
