@@ -79,17 +79,12 @@ public sealed class GameClockTests : IDisposable
     /// <summary>Reads the game's log from the store, never through its grain, until a deadline was decided in it.</summary>
     private static async Task<LoggedEvent> FirstDeadlinePassedAsync(SqliteEventStore store, string gameId)
     {
-        using var patience = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var log = await store.ReadAsync(EventStreams.Game(gameId), 0, 10_000, patience.Token);
-            if (log.FirstOrDefault(entry => entry.Type == "DeadlinePassed") is { } decided)
-            {
-                return decided;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
-        }
+        LoggedEvent? decided = null;
+        await Polling.UntilAsync(
+            async () => (decided = (await store.ReadAsync(EventStreams.Game(gameId), 0, 10_000)).FirstOrDefault(entry => entry.Type == "DeadlinePassed")) is not null,
+            Patience,
+            () => $"a deadline decided in game {gameId}");
+        return decided!;
     }
 
     [Fact]

@@ -79,15 +79,11 @@ public sealed class ClusterFormationTests(ITestOutputHelper output)
         (await connection.CallAsync("getClass", new { token = instructor })).Ok().GetProperty("games").EnumerateArray()
             .Single(summary => summary.GetProperty("gameId").GetString() == gameId).GetProperty("round").GetInt32();
 
-    private static async Task WaitForStatusAsync(TemporaryPostgresDatabase database, ClusterNodeSettings cluster, ServerProcess node, int status)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (await StatusAsync(database, cluster, node) != status)
-        {
-            Assert.True(deadline.Elapsed < Patience, $"The node on silo port {node.SiloPort} did not reach status {status} within {Patience.TotalSeconds} s. Its output:\n{node.Output}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100)); // polling a condition, bounded above
-        }
-    }
+    private static Task WaitForStatusAsync(TemporaryPostgresDatabase database, ClusterNodeSettings cluster, ServerProcess node, int status) =>
+        Polling.UntilAsync(
+            async () => await StatusAsync(database, cluster, node) == status,
+            Patience,
+            () => $"the node on silo port {node.SiloPort} to reach status {status}. Its output:\n{node.Output}");
 
     private static async Task<int?> StatusAsync(TemporaryPostgresDatabase database, ClusterNodeSettings cluster, ServerProcess node) =>
         await database.ExecuteAsync(string.Create(

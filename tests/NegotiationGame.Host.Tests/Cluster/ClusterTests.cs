@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NegotiationGame.Tests;
 using Xunit.Abstractions;
 
 namespace NegotiationGame.Host.Tests.Cluster;
@@ -113,15 +114,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(late, client => Assert.Equal(fourth.Address, client.Node));
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var giveUpAt = Stopwatch.GetTimestamp() + (long)(Patience.TotalSeconds * Stopwatch.Frequency);
-        while (!await condition())
-        {
-            Assert.True(Stopwatch.GetTimestamp() < giveUpAt, $"Waited {Patience.TotalSeconds} s for {what}.");
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => Polling.UntilAsync(condition, Patience, () => what);
 
     private static TimeSpan Median(List<TimeSpan> values) => values.Order().ElementAt(values.Count / 2);
 }

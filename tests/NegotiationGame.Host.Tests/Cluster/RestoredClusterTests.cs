@@ -54,17 +54,9 @@ public sealed class RestoredClusterTests(ITestOutputHelper output)
         Assert.Equal(1L, await restored.ExecuteAsync("SELECT count(*) FROM negotiationgame_data_protection_keys"));
     }
 
-    private static async Task WaitForStatusAsync(TemporaryPostgresDatabase database, int siloPort, int status)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await database.ExecuteAsync($"SELECT count(*) FROM orleans_membership_silos WHERE port = {siloPort} AND status = {status}") is not 1L)
-        {
-            if (clock.Elapsed > Patience)
-            {
-                throw new TimeoutException($"The silo on port {siloPort} did not reach status {status} within {Patience.TotalSeconds} s.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task WaitForStatusAsync(TemporaryPostgresDatabase database, int siloPort, int status) =>
+        Polling.UntilAsync(
+            async () => await database.ExecuteAsync($"SELECT count(*) FROM orleans_membership_silos WHERE port = {siloPort} AND status = {status}") is 1L,
+            Patience,
+            () => $"the silo on port {siloPort} to reach status {status}");
 }
