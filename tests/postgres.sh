@@ -3,6 +3,8 @@
 #   tests/postgres.sh start   installs PostgreSQL from Debian's packages when missing, starts the instance unless it
 #                             already runs, and prints its Npgsql connection string (the only line on stdout)
 #   tests/postgres.sh stop    stops it (nothing happens when it is not running)
+#   tests/postgres.sh crash   stops it at once, as a crash would (pg_ctl stop -m immediate); only for a private
+#                             instance that a test started on its own NEGOTIATIONGAME_PG_DIR and _PORT
 #   tests/postgres.sh status  exits 0 when it is running, non-zero when not
 # NEGOTIATIONGAME_PG_DIR and NEGOTIATIONGAME_PG_PORT choose another directory or port.
 set -euo pipefail
@@ -23,7 +25,7 @@ find_bin() {
 bin="$(find_bin)"
 if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
   case "${1:-}" in
-    stop) exit 0 ;;
+    stop|crash) exit 0 ;;
     status) exit 1 ;;
   esac
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -69,11 +71,20 @@ case "${1:-}" in
       as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
     fi
     ;;
+  crash)
+    if [ -z "${NEGOTIATIONGAME_PG_DIR:-}" ] || [ "$port" = 55432 ]; then
+      echo "crash is only for a private instance (its own NEGOTIATIONGAME_PG_DIR and NEGOTIATIONGAME_PG_PORT), never the shared one" >&2
+      exit 2
+    fi
+    if running; then
+      as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null
+    fi
+    ;;
   status)
     running
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|crash|status" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using NegotiationGame.Grains;
+using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Host;
@@ -28,6 +29,8 @@ internal sealed class EmbeddedBackend : HostBackend
             throw new StartupRefusedException(exception.Message, exception);
         }
     }
+
+    public override IStoreProbe StoreProbe => _store;
 
     public override void ConfigureSilo(ISiloBuilder silo)
     {

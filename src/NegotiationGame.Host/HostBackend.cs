@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using NegotiationGame.Host.Cluster;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Host;
 
@@ -17,6 +18,9 @@ internal abstract class HostBackend : IAsyncDisposable
             HostMode.Cluster => await ClusterBackend.ConnectAsync(configuration, settings).ConfigureAwait(false),
             _ => throw new StartupRefusedException($"NegotiationGame:Mode must be {HostMode.Embedded} or {HostMode.Cluster}."),
         };
+
+    /// <summary>The store's cheapest request, which the readiness check makes.</summary>
+    public abstract IStoreProbe StoreProbe { get; }
 
     /// <summary>Clustering, endpoints and the game runtime with this backend's store.</summary>
     public abstract void ConfigureSilo(ISiloBuilder silo);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using NegotiationGame.Host;
 using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
@@ -57,6 +58,7 @@ builder.Services.AddSignalR(hub =>
     hub.AddFilter<HubErrorFilter>();
 });
 builder.Services.AddHttpRateLimits(limits);
+builder.Services.AddHealth(backend);
 
 var nodes = NodeList.From(settings);
 var app = builder.Build();
@@ -71,7 +73,7 @@ app.MapHub<GameHub>("/hubs/game", connection =>
     connection.ApplicationMaxBufferSize = fanout.TransportBufferBytes;
     connection.TransportMaxBufferSize = fanout.TransportBufferBytes;
 }).RequireRateLimiting(HttpRateLimits.Connections);
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 app.MapNodeList(nodes);
 app.MapExports();
 

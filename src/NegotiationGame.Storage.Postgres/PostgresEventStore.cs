@@ -16,9 +16,12 @@ namespace NegotiationGame.Storage.Postgres;
 /// database's own guarantee that no two writers, in this process or any other, hold one position. The tables come
 /// from <see cref="PostgresSchema.MigrateAsync"/>: the store never creates them.
 /// </remarks>
-public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
+public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreProbe, IAsyncDisposable
 {
     private const int MaxWritesPerCommit = 1_024;
+
+    /// <summary>The server's own limit on the probe's query, in seconds (Npgsql's least): a probe cancelled sooner is cancelled by its token.</summary>
+    private const int ProbeCommandTimeoutSeconds = 1;
 
     // $1 stream, $2 its new last sequence, $3..$8 the entries' columns; $9 (claims on existing streams) the last
     // sequence the append continues from.
@@ -143,6 +146,17 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IAsyncD
         await using var command = _dataSource.CreateCommand("SELECT game_id FROM negotiationgame_deadlines WHERE due_ticks <= $1 ORDER BY game_id");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = until.UtcTicks });
         return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>SELECT 1</c> on a pooled connection: it proves that the database accepts connections and answers, not
+    /// that any table is there (the node checked the schema when it started).
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT 1");
+        command.CommandTimeout = ProbeCommandTimeoutSeconds;
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,7 +22,7 @@ namespace NegotiationGame.Storage.Sqlite;
 /// not inside its commits (<see cref="WalCheckpointer"/>). The file is this process's alone while the store is open
 /// (<see cref="StoreFileLock"/>): another process's writer would not know about the appends this one has not indexed.
 /// </remarks>
-public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IStoreProbe, IAsyncDisposable
 {
     private const int MaxAppendsPerCommit = 8_192;
 
@@ -31,6 +31,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
 
     private readonly string _path;
     private readonly string _connectionString;
+    private readonly string _probeConnectionString;
     private readonly SqliteIndexing _indexing;
     private readonly SqliteCheckpointing _checkpointing;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -57,6 +58,10 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
 
         _path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+
+        // The probe must notice a file that has gone, so it never creates one, and it keeps no pooled connection
+        // that would hold a deleted file open.
+        _probeConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
         _lock = StoreFileLock.Acquire(path);
         try
         {
@@ -191,6 +196,16 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IAsyncDis
         }
 
         return games;
+    }
+
+    /// <summary>Opens the file afresh and reads its schema page: the file is there, is a database, and can be read.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_probeConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using NegotiationGame.Grains;
+using NegotiationGame.Storage;
 using NegotiationGame.Storage.Postgres;
 using Npgsql;
 using Orleans.Configuration;
@@ -52,6 +53,8 @@ internal sealed class ClusterBackend : HostBackend
 
         return new ClusterBackend(settings, connectionString, advertisedAddress, new PostgresEventStore(connectionString));
     }
+
+    public override IStoreProbe StoreProbe => _store;
 
     public override void ConfigureSilo(ISiloBuilder silo)
     {
