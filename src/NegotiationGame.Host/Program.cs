@@ -29,7 +29,7 @@ catch (StartupRefusedException refused)
 // on a silo that was stopping too (the whole cluster going down at once) could take all of it.
 builder.Services.Configure<HostOptions>(host =>
 {
-    host.ShutdownTimeout = TimeSpan.FromSeconds(8);
+    host.ShutdownTimeout = HostShutdown.Timeout;
     host.ServicesStopConcurrently = true;
 });
 

@@ -44,7 +44,7 @@ internal sealed class ClusterBackend : HostBackend
                 $"Cluster mode needs ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__{ConnectionStringName}), the Npgsql connection string of the shared database; create its schema with: {PostgresSchema.MigrateCommand}");
         }
 
-        var advertisedAddress = ParseAdvertisedAddress(settings.AdvertisedAddress);
+        var advertisedAddress = AdvertisedAddress.Resolve(settings.AdvertisedAddress);
         var check = await CheckSchemaAsync(connectionString).ConfigureAwait(false);
         if (!check.IsCurrent)
         {
@@ -82,12 +82,6 @@ internal sealed class ClusterBackend : HostBackend
         SharedKeyRing.EnsureKeyAsync(_connectionString, services.GetRequiredService<IKeyManager>(), TimeProvider.System);
 
     public override ValueTask DisposeAsync() => _store.DisposeAsync();
-
-    private static IPAddress ParseAdvertisedAddress(string? configured) =>
-        IPAddress.TryParse(configured, out var address)
-            ? address
-            : throw new StartupRefusedException(
-                $"Cluster mode needs NegotiationGame:AdvertisedAddress, the IP address the other nodes reach this one at (127.0.0.1 when every node runs on this machine); it is {(string.IsNullOrWhiteSpace(configured) ? "not set" : $"'{configured}'")}.");
 
     private static async Task<SchemaCheck> CheckSchemaAsync(string connectionString)
     {
