@@ -16,6 +16,18 @@ public sealed class RealNodeTests : IClassFixture<RealNodeTests.ComposeNode>
 
     public RealNodeTests(ComposeNode node) => _node = node;
 
+    [Theory]
+    [InlineData(HealthPaths.Live)]
+    [InlineData(HealthPaths.Ready)]
+    public async Task The_probed_health_paths_answer_200(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        using var response = await http.GetAsync(new Uri(_node.Server.Address, path));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task It_serves_and_lists_the_load_balancers_public_address_as_its_only_node()
     {

@@ -1,12 +1,16 @@
+using NegotiationGame.Host.Health;
+
 namespace NegotiationGame.Deploy.Tests.Support;
 
 /// <summary>
-/// The operators' paths every node serves on its HTTP port (the shared decisions of issue 11): what compose, nginx,
-/// Prometheus and the probes name. <see cref="RealNodeTests"/> asks a real node for each of them.
+/// The operators' paths every node serves on its HTTP port: what compose, nginx, Prometheus and the probes name.
+/// Health comes from the server's own constants; <see cref="RealNodeTests"/> asks a real node for each path.
 /// </summary>
 internal static class HealthPaths
 {
-    public const string Live = "/healthz/live";
-    public const string Ready = "/healthz/ready";
+    public const string Live = HealthEndpoints.LivePath;
+    public const string Ready = HealthEndpoints.ReadyPath;
+
+    /// <summary>The Prometheus scrape path (NegotiationGame:Telemetry:PrometheusPath's default).</summary>
     public const string Metrics = "/metrics";
 }
