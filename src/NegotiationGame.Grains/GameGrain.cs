@@ -62,6 +62,14 @@ public sealed partial class GameGrain(
             LogRestored(logger, GameId, _record.LastSequence);
             Deadlines.Restore(_record.State);
         }
+
+        GameInstruments.Activated();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GameInstruments.Deactivated();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task EnsureClockRunning() => Task.CompletedTask;
@@ -157,19 +165,29 @@ public sealed partial class GameGrain(
 
     private async Task<CommandOutcome> DecideAndAppendAsync(GameRecord record, Guid commandId, GameCommand command)
     {
-        var decision = GameRules.Decide(record.State, command);
-        if (!decision.IsAccepted)
+        ImmutableArray<GameEvent> events;
+        LoggedEvent[] entries;
+        using (var decide = GameInstruments.StartDecide(command))
         {
-            return CommandOutcome.Refused(record.LastSequence, decision.Violation.Code.ToString(), decision.Violation.Message);
+            var decision = GameRules.Decide(record.State, command);
+            if (!decision.IsAccepted)
+            {
+                var code = decision.Violation.Code.ToString();
+                GameInstruments.Refused(decide, code);
+                return CommandOutcome.Refused(record.LastSequence, code, decision.Violation.Message);
+            }
+
+            events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
+            entries = ToEntries(record, commandId, events);
         }
 
-        var events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
-        var entries = ToEntries(record, commandId, events);
         await AppendOrLetGoAsync(entries);
         for (var i = 0; i < entries.Length; i++)
         {
             record.Apply(entries[i], events[i]);
         }
+
+        GameInstruments.Appended(events);
 
         if (_observers.Count > 0)
         {

@@ -7,6 +7,7 @@ using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
+using NegotiationGame.Host.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 HostSettings settings;
@@ -34,6 +35,7 @@ builder.Services.Configure<HostOptions>(host =>
 });
 
 builder.UseOrleans(backend.ConfigureSilo);
+builder.AddTelemetry();
 backend.ConfigureKeyRing(builder.Services.AddDataProtection().SetApplicationName("NegotiationGame"));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<TokenService>();
@@ -74,6 +76,7 @@ app.MapHub<GameHub>("/hubs/game", connection =>
     connection.TransportMaxBufferSize = fanout.TransportBufferBytes;
 }).RequireRateLimiting(HttpRateLimits.Connections);
 app.MapHealth();
+app.MapTelemetry();
 app.MapNodeList(nodes);
 app.MapExports();
 

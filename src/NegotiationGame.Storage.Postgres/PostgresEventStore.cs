@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using NegotiationGame.Storage.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -89,11 +91,27 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreP
         var continuesFrom = entries.Count == 0 ? 0 : entries[0].Sequence - 1;
         EventStoreRules.EnsureContinues(streamId, continuesFrom, entries);
 
-        var inserted = await EnqueueAsync(ClaimAndInsert(streamId, continuesFrom, entries), cancellationToken).ConfigureAwait(false);
-        if (inserted == 0)
+        var span = StoreInstruments.StartAppend(StoreInstruments.Postgres, streamId);
+        var started = StoreInstruments.AppendStarted();
+        Exception? failure = null;
+        try
         {
-            var last = await LastSequenceAsync(streamId, cancellationToken).ConfigureAwait(false);
-            throw new EventStoreConflictException(streamId, last + 1, entries[0].Sequence);
+            var inserted = await EnqueueAsync(ClaimAndInsert(streamId, continuesFrom, entries), isAppend: true, span?.Context ?? default, cancellationToken).ConfigureAwait(false);
+            if (inserted == 0)
+            {
+                var last = await LastSequenceAsync(streamId, cancellationToken).ConfigureAwait(false);
+                throw new EventStoreConflictException(streamId, last + 1, entries[0].Sequence);
+            }
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            throw;
+        }
+        finally
+        {
+            StoreInstruments.AppendFinished(StoreInstruments.Postgres, started);
+            StoreInstruments.EndAppend(span, failure);
         }
     }
 
@@ -138,7 +156,7 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreP
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = due.UtcTicks });
         }
 
-        return EnqueueAsync(command, cancellationToken);
+        return EnqueueAsync(command, isAppend: false, default, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> GamesDueAsync(DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -242,9 +260,9 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreP
     }
 
     /// <summary>Hands a statement to the writer; the task completes with its row count once it is committed.</summary>
-    private Task<int> EnqueueAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken)
+    private Task<int> EnqueueAsync(NpgsqlBatchCommand command, bool isAppend, ActivityContext span, CancellationToken cancellationToken)
     {
-        var write = new QueuedWrite(command);
+        var write = new QueuedWrite(command, isAppend, span);
         return _queue.Writer.TryWrite(write)
             ? write.Task.WaitAsync(cancellationToken)
             : Task.FromException<int>(new ObjectDisposedException(nameof(PostgresEventStore)));
@@ -260,18 +278,24 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreP
                 batch.Add(write);
             }
 
+            using var span = StartCommit(batch);
             try
             {
                 await CommitAsync(batch).ConfigureAwait(false);
+                var appends = 0;
                 foreach (var write in batch)
                 {
                     write.TrySetResult(write.Command.RecordsAffected);
+                    appends += write.IsAppend ? 1 : 0;
                 }
+
+                StoreInstruments.BatchCommitted(StoreInstruments.Postgres, appends);
             }
 #pragma warning disable CA1031 // The writer serves every game: whatever fails a batch fails its callers, not the loop.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 foreach (var write in batch)
                 {
                     write.TrySetException(exception);
@@ -280,6 +304,42 @@ public sealed class PostgresEventStore : IEventStore, IDeadlineSchedule, IStoreP
 
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// The span of one commit, when at least one of its appends is traced: a child of the first traced append's span,
+    /// so that a command alone in its batch (a quiet server) has the database's work in its own trace, and linked to
+    /// every other traced append it serves. Npgsql's spans of the round trip are its children. Null when none is traced.
+    /// </summary>
+    private static Activity? StartCommit(List<QueuedWrite> batch)
+    {
+        ActivityContext parent = default;
+        List<ActivityLink>? links = null;
+        foreach (var write in batch)
+        {
+            if (write.Span == default)
+            {
+                continue;
+            }
+
+            if (parent == default)
+            {
+                parent = write.Span;
+            }
+            else
+            {
+                (links ??= []).Add(new ActivityLink(write.Span));
+            }
+        }
+
+        if (parent == default)
+        {
+            return null;
+        }
+
+        var span = ProductTelemetry.Source.StartActivity("store commit", ActivityKind.Internal, parent, links: links);
+        span?.SetTag("negotiationgame.store.batch.size", batch.Count);
+        return span;
     }
 
     /// <summary>

@@ -9,6 +9,8 @@ internal abstract class PendingWrite : TaskCompletionSource
     /// <summary>Tells the caller how the write went. Called on a thread-pool thread, never the writer's or the fsync thread.</summary>
     public void Finish()
     {
+        // Before the caller's continuation, which runs inline here, so that the measurement ends at the acknowledgement.
+        OnFinishing();
         if (Failure is { } failure)
         {
             TrySetException(failure);
@@ -17,5 +19,10 @@ internal abstract class PendingWrite : TaskCompletionSource
         {
             TrySetResult();
         }
+    }
+
+    /// <summary>Runs just before the caller is told, with <see cref="Failure"/> final.</summary>
+    protected virtual void OnFinishing()
+    {
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using NegotiationGame.Storage.Telemetry;
 
 namespace NegotiationGame.Storage.Sqlite;
 
@@ -290,12 +291,18 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IStorePro
             if (CommitBatch(statements, syncer, batch, indexAll: false))
             {
                 var bytes = 0L;
+                var appends = 0;
                 foreach (var pending in batch)
                 {
-                    bytes += pending is PendingAppend append ? append.Frame.Length : 0;
+                    if (pending is PendingAppend append)
+                    {
+                        bytes += append.Frame.Length;
+                        appends++;
+                    }
                 }
 
                 checkpointer.Committed(bytes);
+                StoreInstruments.BatchCommitted(StoreInstruments.Sqlite, appends);
             }
 
             batch.Clear();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using NegotiationGame.Host.Access;
 
 namespace NegotiationGame.Host.Relay;
 
@@ -28,6 +29,12 @@ public sealed partial class ConnectionOutbox
 
     public string ConnectionId { get; }
 
+    /// <summary>The role of the token the connection first watched with, which it is counted under.</summary>
+    public AccessRole Role { get; init; }
+
+    /// <summary>Messages queued and not yet sent.</summary>
+    public int Queued => _queue.Reader.Count;
+
     /// <summary>The games this connection watches on this host; guarded by the relay.</summary>
     internal HashSet<string> Games { get; } = new(StringComparer.Ordinal);
 
@@ -44,6 +51,7 @@ public sealed partial class ConnectionOutbox
 
         if (Interlocked.Exchange(ref _aborted, 1) == 0)
         {
+            RelayInstruments.ClosedAsSlow();
             LogOverflow(_logger, ConnectionId);
             Close();
             _abort();

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NegotiationGame.Contracts.Games;
 using NegotiationGame.Host.Access;
+using NegotiationGame.Storage.Telemetry;
 
 namespace NegotiationGame.Host.Relay;
 
@@ -18,6 +20,7 @@ public sealed partial class GameEventRelay(
     IConnectionSender sender,
     IOptions<FanoutSettings> options,
     [FromKeyedServices(FanoutSettings.ClockKey)] TimeProvider clock,
+    IMeterFactory meters,
     ILogger<GameEventRelay> logger) : BackgroundService
 {
     private readonly FanoutSettings _settings = options.Value;
@@ -57,8 +60,9 @@ public sealed partial class GameEventRelay(
         {
             if (!_outboxes.TryGetValue(connection.ConnectionId, out var outbox))
             {
-                outbox = new ConnectionOutbox(connection.ConnectionId, _settings.OutboxCapacity, sender, connection.Abort, logger);
+                outbox = new ConnectionOutbox(connection.ConnectionId, _settings.OutboxCapacity, sender, connection.Abort, logger) { Role = grant.Role };
                 _outboxes[connection.ConnectionId] = outbox;
+                RelayInstruments.Connected(grant.Role);
             }
 
             if (!_feeds.TryGetValue(gameId, out feed!))
@@ -101,6 +105,8 @@ public sealed partial class GameEventRelay(
                 return;
             }
 
+            RelayInstruments.Disconnected(outbox.Role);
+
             games = [.. outbox.Games];
         }
 
@@ -119,6 +125,7 @@ public sealed partial class GameEventRelay(
             foreach (var outbox in _outboxes.Values)
             {
                 outbox.Disconnect();
+                RelayInstruments.Disconnected(outbox.Role);
             }
 
             _outboxes.Clear();
@@ -168,6 +175,9 @@ public sealed partial class GameEventRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On a meter of the host's own, disposed with its services, so that a stopped host's relay is not observed on.
+        meters.Create(ProductTelemetry.Name).CreateObservableGauge(
+            RelayInstruments.QueueDepthName, DeepestOutbox, "{message}", "Messages waiting in the fullest connection outbox on this host");
         using var timer = new PeriodicTimer(_settings.RenewalInterval, clock);
         try
         {
@@ -181,6 +191,20 @@ public sealed partial class GameEventRelay(
         {
             // The host is stopping.
         }
+    }
+
+    private int DeepestOutbox()
+    {
+        var deepest = 0;
+        lock (_gate)
+        {
+            foreach (var outbox in _outboxes.Values)
+            {
+                deepest = Math.Max(deepest, outbox.Queued);
+            }
+        }
+
+        return deepest;
     }
 
     private GameFeed[] WatchedFeeds()

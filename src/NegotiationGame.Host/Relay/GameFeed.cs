@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Threading.Channels;
 using NegotiationGame.Contracts;
 using NegotiationGame.Storage;
@@ -122,7 +123,9 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
 
     public Task OnEvents(string gameId, ImmutableArray<LoggedEvent> entries)
     {
-        _ = Queue(() => ForwardAsync(entries));
+        // The worker runs outside this call, so the notification's trace is handed to it by hand.
+        var notification = Activity.Current?.Context ?? default;
+        _ = Queue(() => ForwardAsync(entries, notification));
         return Task.CompletedTask;
     }
 
@@ -206,8 +209,9 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         }
     }
 
-    private async Task ForwardAsync(ImmutableArray<LoggedEvent> entries)
+    private async Task ForwardAsync(ImmutableArray<LoggedEvent> entries, ActivityContext notification)
     {
+        using var span = notification == default ? null : RelayInstruments.StartFanout(notification, entries.Length, _watchers.Length);
         try
         {
             foreach (var entry in entries)

@@ -22,16 +22,18 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly int _siloPort;
     private readonly int _gatewayPort;
     private readonly ClusterNodeSettings? _cluster;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
     private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
-    private ServerProcess(string directory, bool ownsDirectory, ClusterNodeSettings? cluster, int? httpPort = null)
+    private ServerProcess(string directory, bool ownsDirectory, ClusterNodeSettings? cluster, int? httpPort = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         _directory = directory;
         _ownsDirectory = ownsDirectory;
         _cluster = cluster;
+        _environment = environment ?? new Dictionary<string, string>();
         _httpPort = httpPort ?? LoopbackPorts.FindFree();
         _siloPort = LoopbackPorts.FindFree();
         _gatewayPort = LoopbackPorts.FindFree();
@@ -77,13 +79,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// Starts a server, on a fresh data folder or on <paramref name="dataOf"/>'s (with ports of its own), embedded or as
     /// a node of <paramref name="cluster"/>, on <paramref name="httpPort"/> when its address must be known before it
     /// starts (a free port otherwise), and waits until it answers <c>/healthz</c>; throws, with the server's output, if
-    /// it exits first.
+    /// it exits first. <paramref name="environment"/> adds variables to the server's environment (OTEL_*, say).
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null, ClusterNodeSettings? cluster = null, int? httpPort = null)
+    public static async Task<ServerProcess> StartAsync(ServerProcess? dataOf = null, ClusterNodeSettings? cluster = null, int? httpPort = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var server = dataOf is null
-            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster, httpPort)
-            : new ServerProcess(dataOf._directory, ownsDirectory: false, cluster ?? dataOf._cluster);
+            ? new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster, httpPort, environment)
+            : new ServerProcess(dataOf._directory, ownsDirectory: false, cluster ?? dataOf._cluster, environment: environment ?? dataOf._environment);
         try
         {
             await server.RestartAsync();
@@ -211,6 +213,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in Arguments())
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

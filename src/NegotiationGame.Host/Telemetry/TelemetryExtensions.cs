@@ -1,0 +1,102 @@
+using System.Reflection;
+using Microsoft.AspNetCore.SignalR;
+using NegotiationGame.Host.Hubs;
+using NegotiationGame.Storage.Telemetry;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace NegotiationGame.Host.Telemetry;
+
+/// <summary>
+/// The host's OpenTelemetry: metrics always (scraped at <see cref="TelemetrySettings.PrometheusPath"/>, and pushed
+/// over OTLP when an endpoint is configured), traces and logs over OTLP only when an endpoint is configured, so that
+/// a server nobody traces creates no spans at all. The OTLP exporter reads the standard <c>OTEL_*</c> settings itself.
+/// </summary>
+public static class TelemetryExtensions
+{
+    private const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+    private const string DefaultServiceName = "negotiationgame";
+
+    /// <summary>The activity source behind SignalR's span of each hub method call.</summary>
+    private const string SignalRServerSource = "Microsoft.AspNetCore.SignalR.Server";
+
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Lifecycle"];
+
+    private static readonly string[] Meters =
+    [
+        ProductTelemetry.Name,
+        "Microsoft.Orleans",
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.RateLimiting",
+    ];
+
+    /// <summary>
+    /// Wires metrics, traces and the silo's trace propagation, and counts hub commands. Called before SignalR is
+    /// added, so that the command filter is the outermost and also sees calls the limits refuse.
+    /// </summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = TelemetrySettings.From(builder.Configuration);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<CommandMetricsFilter>();
+        builder.Services.Configure<HubOptions>(hub => hub.AddFilter<CommandMetricsFilter>());
+
+        // The hub calls the grains through the silo's own client, so the silo's filters carry the trace both ways.
+        builder.UseOrleans(silo => silo.AddActivityPropagation());
+
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource =>
+        {
+            if (string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameVariable]))
+            {
+                resource.AddService(DefaultServiceName, serviceVersion: typeof(TelemetryExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            }
+        });
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(Meters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
+            if (settings.PrometheusEnabled)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => IsTraced(context, settings))
+                .AddSource(SignalRServerSource)
+                .AddSource(OrleansSources)
+                .AddSource(ProductTelemetry.Name)
+                .AddNpgsql());
+            telemetry.WithLogging();
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Serves the scrape endpoint, when it is on.</summary>
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.Services.GetRequiredService<TelemetrySettings>();
+        if (settings.PrometheusEnabled)
+        {
+            app.MapPrometheusScrapingEndpoint(settings.PrometheusPath);
+        }
+
+        return app;
+    }
+
+    /// <summary>Scrapes and probes come every few seconds and say nothing about the game: they are not traced.</summary>
+    private static bool IsTraced(HttpContext context, TelemetrySettings settings) =>
+        !context.Request.Path.StartsWithSegments(settings.PrometheusPath, StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase);
+}
