@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Storage.Telemetry;
 using Npgsql;
@@ -98,5 +99,5 @@ public static class TelemetryExtensions
     /// <summary>Scrapes and probes come every few seconds and say nothing about the game: they are not traced.</summary>
     private static bool IsTraced(HttpContext context, TelemetrySettings settings) =>
         !context.Request.Path.StartsWithSegments(settings.PrometheusPath, StringComparison.OrdinalIgnoreCase)
-        && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase);
+        && !context.Request.Path.StartsWithSegments(HealthEndpoints.AliasPath, StringComparison.OrdinalIgnoreCase);
 }
