@@ -26,13 +26,15 @@ internal sealed class ClusterBackend : HostBackend
     private readonly string _connectionString;
     private readonly IPAddress _advertisedAddress;
     private readonly PostgresEventStore _store;
+    private readonly KubernetesPod? _pod;
 
-    private ClusterBackend(HostSettings settings, string connectionString, IPAddress advertisedAddress, PostgresEventStore store)
+    private ClusterBackend(HostSettings settings, string connectionString, IPAddress advertisedAddress, PostgresEventStore store, KubernetesPod? pod)
     {
         _settings = settings;
         _connectionString = connectionString;
         _advertisedAddress = advertisedAddress;
         _store = store;
+        _pod = pod;
     }
 
     public static async Task<ClusterBackend> ConnectAsync(IConfiguration configuration, HostSettings settings)
@@ -44,14 +46,16 @@ internal sealed class ClusterBackend : HostBackend
                 $"Cluster mode needs ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__{ConnectionStringName}), the Npgsql connection string of the shared database; create its schema with: {PostgresSchema.MigrateCommand}");
         }
 
-        var advertisedAddress = AdvertisedAddress.Resolve(settings.AdvertisedAddress);
+        // In a pod the address defaults to the pod's own IP, which the other pods reach directly.
+        var pod = KubernetesPod.Current;
+        var advertisedAddress = AdvertisedAddress.Resolve(string.IsNullOrWhiteSpace(settings.AdvertisedAddress) ? pod?.Address : settings.AdvertisedAddress);
         var check = await CheckSchemaAsync(connectionString).ConfigureAwait(false);
         if (!check.IsCurrent)
         {
             throw new StartupRefusedException(check.Message);
         }
 
-        return new ClusterBackend(settings, connectionString, advertisedAddress, new PostgresEventStore(connectionString));
+        return new ClusterBackend(settings, connectionString, advertisedAddress, new PostgresEventStore(connectionString), pod);
     }
 
     public override IStoreProbe StoreProbe => _store;
@@ -63,6 +67,15 @@ internal sealed class ClusterBackend : HostBackend
             clustering.Invariant = NpgsqlInvariant;
             clustering.ConnectionString = _connectionString;
         });
+        if (_pod is not null)
+        {
+            // The pod's name becomes the silo's, and a deleted pod's silo is declared dead at once rather than after
+            // missed probes. Added before ClusterOptions below, so that NegotiationGame:ClusterId and ServiceId stay
+            // the ids even where ORLEANS_CLUSTER_ID or ORLEANS_SERVICE_ID are set; the endpoints set below win over
+            // the ones it would derive, since it fills only what is still unset.
+            silo.UseKubernetesHosting();
+        }
+
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = _settings.ClusterId;
