@@ -1,4 +1,5 @@
 using NegotiationGame.Host.Health;
+using NegotiationGame.Host.Telemetry;
 
 namespace NegotiationGame.Deploy.Tests.Support;
 
@@ -11,6 +12,6 @@ internal static class HealthPaths
     public const string Live = HealthEndpoints.LivePath;
     public const string Ready = HealthEndpoints.ReadyPath;
 
-    /// <summary>The Prometheus scrape path (NegotiationGame:Telemetry:PrometheusPath's default).</summary>
-    public const string Metrics = "/metrics";
+    /// <summary>The Prometheus scrape path: NegotiationGame:Telemetry:PrometheusPath's default.</summary>
+    public static string Metrics => new TelemetrySettings().PrometheusPath;
 }

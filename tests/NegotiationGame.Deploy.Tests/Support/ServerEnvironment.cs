@@ -6,6 +6,7 @@ using NegotiationGame.Host;
 using NegotiationGame.Host.Cluster;
 using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
+using NegotiationGame.Host.Telemetry;
 
 using NegotiationGame.Host.Tests.Support;
 
@@ -26,6 +27,7 @@ internal static class ServerEnvironment
     [
         (FanoutSettings.Section, typeof(FanoutSettings)),
         (AbuseLimits.Section, typeof(AbuseLimits)),
+        (TelemetrySettings.Section, typeof(TelemetrySettings)),
         (HostSettings.Section, typeof(HostSettings)),
     ];
 
