@@ -7,7 +7,7 @@ namespace NegotiationGame.Cli;
 /// <summary><c>analyze &lt;scenario&gt; [--format json|table]</c>: exact analytics of the whole outcome space.</summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "A scenario file, or the name of a bundled scenario." };
         var formatOption = new Option<OutputFormat>("--format")
@@ -20,11 +20,11 @@ internal static class AnalyzeCommand
             scenarioArgument,
             formatOption,
         };
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(scenarioArgument), parseResult.GetValue(formatOption), output));
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(scenarioArgument), parseResult.GetValue(formatOption), output, error, time));
         return command;
     }
 
-    private static int Run(string nameOrPath, OutputFormat format, TextWriter output)
+    private static int Run(string nameOrPath, OutputFormat format, TextWriter output, TextWriter progress, TimeProvider time)
     {
         if (ScenarioSource.Resolve(nameOrPath, out var error) is not { } source)
         {
@@ -39,13 +39,22 @@ internal static class AnalyzeCommand
             return ExitCodes.InvalidInput;
         }
 
-        if (result.Scenario.Parties.Length > ScenarioAnalysis.MaxParties)
+        if (AnalysisLimits.Check(result.Scenario) is { } refusal)
         {
-            output.WriteLine($"Analytics support at most {ScenarioAnalysis.MaxParties} parties; this scenario has {result.Scenario.Parties.Length}.");
+            output.WriteLine($"{source.DisplayName} cannot be analysed: {refusal.Message}.");
             return ExitCodes.InvalidInput;
         }
 
-        var analysis = ScenarioAnalysis.Analyze(result.Scenario);
+        ScenarioAnalysis analysis;
+        try
+        {
+            analysis = ScenarioAnalysis.Analyze(result.Scenario, new AnalysisProgressWriter(progress, time));
+        }
+        catch (AnalysisRefusedException refused)
+        {
+            output.WriteLine($"{source.DisplayName} cannot be analysed: {refused.Refusal.Message}.");
+            return ExitCodes.InvalidInput;
+        }
         if (format == OutputFormat.Json)
         {
             AnalysisJsonWriter.Write(analysis, output);

@@ -5,7 +5,7 @@ namespace NegotiationGame.Domain.Analytics;
 /// Up to four dimensions it runs in O(n log² n): points sorted lexicographically, so a point can only be
 /// dominated by one before it, and a divide and conquer over that order answers "is there an earlier point at
 /// least as good on the other three dimensions" with a max-Fenwick tree over the (small, integer) utility range.
-/// Above four dimensions it falls back to comparing each point with the maxima kept so far.
+/// Above four dimensions it compares each point with the maxima kept so far (<see cref="ManyPartyDominance"/>).
 /// </summary>
 internal static class MaximaFilter
 {
@@ -14,10 +14,19 @@ internal static class MaximaFilter
 
     private const int BitsPerCoordinate = 14;
 
-    public static UtilityPoints Reduce(UtilityPoints points)
+    /// <summary>Candidates compared between two reports to <c>progress</c> in the many-party filter.</summary>
+    private const int ProgressInterval = 1 << 12;
+
+    /// <summary>
+    /// The maxima of <paramref name="points"/>; <paramref name="progress"/>, if given, hears (candidates done, candidates)
+    /// at the start, now and then during a long filter, and at the end.
+    /// </summary>
+    public static UtilityPoints Reduce(UtilityPoints points, Action<long, long>? progress = null)
     {
+        progress?.Invoke(0, points.Count);
         var order = SortDescendingMerged(points, out var merged);
-        var dominated = merged.Dimensions <= 4 ? DominatedUpToFourDimensions(merged, order) : DominatedByScan(merged, order);
+        var dominated = merged.Dimensions <= 4 ? DominatedUpToFourDimensions(merged, order) : ManyPartyDominance.Dominated(merged, ProgressInterval, progress);
+        progress?.Invoke(points.Count, points.Count);
         var kept = 0;
         foreach (var isDominated in dominated)
         {
@@ -133,31 +142,6 @@ internal static class MaximaFilter
         for (var i = 0; i < count; i++)
         {
             dominated[order[i]] = solver.Dominated[i];
-        }
-
-        return dominated;
-    }
-
-    private static bool[] DominatedByScan(UtilityPoints points, int[] order)
-    {
-        var dominated = new bool[points.Count];
-        var maxima = new List<int>();
-        foreach (var point in order)
-        {
-            var vector = points.Vector(point);
-            foreach (var kept in maxima)
-            {
-                if (AtLeastAsGood(points.Vector(kept), vector))
-                {
-                    dominated[point] = true;
-                    break;
-                }
-            }
-
-            if (!dominated[point])
-            {
-                maxima.Add(point);
-            }
         }
 
         return dominated;

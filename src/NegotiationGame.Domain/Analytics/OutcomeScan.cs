@@ -53,14 +53,17 @@ internal sealed class OutcomeScan
 
     public long MaxWelfareIndex { get; private set; } = -1;
 
-    public static OutcomeScan Run(Scenario scenario)
+    /// <summary>Outcomes visited between two progress reports: often enough for a display, rare enough to cost nothing.</summary>
+    private const long ProgressInterval = 1 << 20;
+
+    public static OutcomeScan Run(Scenario scenario, IProgress<AnalysisProgress>? progress = null)
     {
         var scan = new OutcomeScan(scenario);
-        scan.Scan();
+        scan.Scan(progress, (long)scenario.OutcomeCount);
         return scan;
     }
 
-    private void Scan()
+    private void Scan(IProgress<AnalysisProgress>? progress, long total)
     {
         Span<int> digits = stackalloc int[_issues];
         Span<int> utilities = stackalloc int[_parties];
@@ -124,10 +127,15 @@ internal sealed class OutcomeScan
 
             if (!Advance(digits, utilities, ref redLinesCrossed))
             {
+                progress?.Report(new AnalysisProgress(AnalysisStage.Outcomes, 1, 1, total, total));
                 return;
             }
 
             index++;
+            if (progress is not null && (index & (ProgressInterval - 1)) == 0)
+            {
+                progress.Report(new AnalysisProgress(AnalysisStage.Outcomes, 1, 1, index, total));
+            }
         }
     }
 

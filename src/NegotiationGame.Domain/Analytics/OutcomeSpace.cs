@@ -5,7 +5,8 @@ namespace NegotiationGame.Domain.Analytics;
 
 /// <summary>
 /// Numbers every complete outcome of a scenario: a mixed-radix number whose digit for issue i (least significant
-/// first) is the option chosen on it. Outcome 0 takes the first option of every issue.
+/// first) is the option chosen on it. Outcome 0 takes the first option of every issue. A space whose count does not
+/// fit a signed 64-bit index is refused with <see cref="AnalysisRefusedException"/> rather than numbered wrongly.
 /// </summary>
 public sealed class OutcomeSpace
 {
@@ -21,6 +22,11 @@ public sealed class OutcomeSpace
         for (var issue = 0; issue < _radices.Length; issue++)
         {
             _strides[issue] = stride;
+            if (stride > long.MaxValue / _radices[issue])
+            {
+                throw new AnalysisRefusedException(AnalysisLimits.TooManyOutcomes(scenario.Id, scenario.OutcomeCount)!);
+            }
+
             stride *= _radices[issue];
         }
 

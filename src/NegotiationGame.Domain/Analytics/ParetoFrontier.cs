@@ -45,7 +45,11 @@ public sealed class ParetoFrontier
     /// <summary>The smallest outcome index (see <see cref="OutcomeSpace"/>) that reaches <paramref name="point"/>.</summary>
     public long Representative(int point) => _points.Representative[point];
 
-    public static ParetoFrontier Build(Scenario scenario)
+    public static ParetoFrontier Build(Scenario scenario, IProgress<AnalysisProgress>? progress = null) =>
+        Build(scenario, progress, AnalysisLimits.FrontierCandidates(scenario?.Parties.Length ?? 0));
+
+    /// <summary>Builds the frontier, refusing once a step holds more than <paramref name="candidateLimit"/> vectors.</summary>
+    internal static ParetoFrontier Build(Scenario scenario, IProgress<AnalysisProgress>? progress, int candidateLimit)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var table = scenario.Utilities;
@@ -55,7 +59,12 @@ public sealed class ParetoFrontier
         for (var issue = 0; issue < space.IssueCount; issue++)
         {
             var options = space.Radix(issue);
-            var count = frontier.Count * options;
+            var count = (long)frontier.Count * options;
+            if (count > candidateLimit)
+            {
+                throw new AnalysisRefusedException(AnalysisLimits.FrontierTooLarge(scenario.Id, candidateLimit, count, issue));
+            }
+
             var vectors = new int[count * parties];
             var multiplicity = new long[count];
             var representative = new long[count];
@@ -77,7 +86,10 @@ public sealed class ParetoFrontier
                 }
             }
 
-            frontier = MaximaFilter.Reduce(new UtilityPoints(parties, count, vectors, multiplicity, representative));
+            var step = issue + 1;
+            frontier = MaximaFilter.Reduce(
+                new UtilityPoints(parties, (int)count, vectors, multiplicity, representative),
+                progress is null ? null : (done, total) => progress.Report(new AnalysisProgress(AnalysisStage.Frontier, step, space.IssueCount, done, total)));
         }
 
         return new ParetoFrontier(frontier);

@@ -11,7 +11,7 @@ namespace NegotiationGame.Domain.Analytics;
 public sealed class ScenarioAnalysis
 {
     /// <summary>The Nash product is exact in 128 bits for up to this many parties.</summary>
-    public const int MaxParties = 8;
+    public const int MaxParties = AnalysisLimits.MaxParties;
 
     private ScenarioAnalysis(
         Scenario scenario,
@@ -56,19 +56,22 @@ public sealed class ScenarioAnalysis
     /// <summary>Maximises Σuᵢ over every outcome.</summary>
     public RankedOutcome MaxWelfare { get; }
 
-    public static ScenarioAnalysis Analyze(Scenario scenario)
+    /// <summary>
+    /// Analyses the whole outcome space, reporting how far it has come to <paramref name="progress"/> now and then.
+    /// Throws <see cref="AnalysisRefusedException"/> for a scenario beyond <see cref="AnalysisLimits"/>, before any
+    /// work, or when the frontier outgrows them on the way.
+    /// </summary>
+    public static ScenarioAnalysis Analyze(Scenario scenario, IProgress<AnalysisProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Parties.Length > MaxParties)
+        if (AnalysisLimits.Check(scenario) is { } refusal)
         {
-            throw new ArgumentException(
-                $"Analytics support at most {MaxParties} parties; scenario '{scenario.Id}' has {scenario.Parties.Length}.",
-                nameof(scenario));
+            throw new AnalysisRefusedException(refusal);
         }
 
         var space = new OutcomeSpace(scenario);
-        var scan = OutcomeScan.Run(scenario);
-        var frontier = ParetoFrontier.Build(scenario);
+        var frontier = ParetoFrontier.Build(scenario, progress);
+        var scan = OutcomeScan.Run(scenario, progress);
         return new ScenarioAnalysis(
             scenario,
             space,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 
 namespace NegotiationGame.Domain.Scenarios;
 
@@ -49,12 +50,15 @@ public sealed class Scenario
 
     public UtilityTable Utilities { get; }
 
-    /// <summary>Number of complete outcomes: the product of every issue's option count.</summary>
-    public long OutcomeCount
+    /// <summary>
+    /// Number of complete outcomes: the product of every issue's option count, exact (16 issues of 16 options make
+    /// 2^64, one more than an unsigned 64-bit count holds).
+    /// </summary>
+    public BigInteger OutcomeCount
     {
         get
         {
-            long count = 1;
+            var count = BigInteger.One;
             foreach (var issue in Issues)
             {
                 count *= issue.Options.Length;

@@ -27,6 +27,46 @@ public sealed class ScenarioAnalysisPropertyTests
     }
 
     [Fact]
+    public void The_frontier_of_six_to_eight_parties_equals_the_brute_force_frontier()
+    {
+        Property.ForAll(RandomScenarios.Recipes(maxParties: 8, minParties: 6), iterations: 100, seed: 20260108, recipe =>
+        {
+            var scenario = recipe.Build();
+            var expected = new BruteForceAnalysis(scenario);
+
+            var analysis = ScenarioAnalysis.Analyze(scenario);
+
+            var actual = new SortedDictionary<string, (long Count, long Representative)>(StringComparer.Ordinal);
+            for (var point = 0; point < analysis.Frontier.Count; point++)
+            {
+                actual[string.Join(",", analysis.Frontier.Utilities(point).ToArray())] = (analysis.Frontier.Multiplicity(point), analysis.Frontier.Representative(point));
+            }
+
+            Assert.Equal(expected.FrontierByVector(), actual);
+            Assert.Equal(expected.Nash, analysis.Nash?.Index ?? -1);
+            Assert.Equal(expected.KalaiSmorodinsky, analysis.KalaiSmorodinsky?.Index ?? -1);
+        });
+    }
+
+    [Fact]
+    public void A_six_party_frontier_over_two_thousand_outcomes_equals_the_brute_force_frontier()
+    {
+        var scenario = RandomScenarios.Sized(parties: 6, issues: 7, options: 3, seed: 2187).Build();
+        var expected = new BruteForceAnalysis(scenario).FrontierByVector();
+
+        var frontier = ParetoFrontier.Build(scenario);
+
+        var actual = new SortedDictionary<string, (long Count, long Representative)>(StringComparer.Ordinal);
+        for (var point = 0; point < frontier.Count; point++)
+        {
+            actual[string.Join(",", frontier.Utilities(point).ToArray())] = (frontier.Multiplicity(point), frontier.Representative(point));
+        }
+
+        Assert.True(expected.Count > 50, $"the case should have a frontier worth filtering, has {expected.Count}");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Nash_Kalai_Smorodinsky_welfare_and_the_zone_of_agreement_equal_brute_force()
     {
         Property.ForAll(RandomScenarios.Recipes(), iterations: 300, seed: 19450204, recipe =>

@@ -64,9 +64,9 @@ internal static class RandomScenarios
         private static string OptionId(int o) => "o" + o.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>2 to <paramref name="maxParties"/> parties, 1 to 4 issues of 2 to 4 options; values often tie.</summary>
-    public static Gen<Recipe> Recipes(int maxParties = 5) =>
-        from parties in Gen.Int[2, maxParties]
+    /// <summary><paramref name="minParties"/> to <paramref name="maxParties"/> parties, 1 to 4 issues of 2 to 4 options; values often tie.</summary>
+    public static Gen<Recipe> Recipes(int maxParties = 5, int minParties = 2) =>
+        from parties in Gen.Int[minParties, maxParties]
         from optionCounts in Gen.Int[2, 4].Array[1, 4]
         from seed in Gen.Int
         select Draw(parties, optionCounts, new Random(seed));
