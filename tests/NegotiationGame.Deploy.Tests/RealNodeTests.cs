@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using NegotiationGame.Deploy.Tests.Support;
 using NegotiationGame.Host.Tests.Support;
+using NegotiationGame.Host.Tests.Telemetry;
 using NegotiationGame.Storage.Postgres;
 using NegotiationGame.Tests;
 
@@ -12,6 +14,8 @@ namespace NegotiationGame.Deploy.Tests;
 /// </summary>
 public sealed class RealNodeTests : IClassFixture<RealNodeTests.ComposeNode>
 {
+    private static readonly string[] ToUkraine = ["ukraine"];
+
     private readonly ComposeNode _node;
 
     public RealNodeTests(ComposeNode node) => _node = node;
@@ -37,6 +41,53 @@ public sealed class RealNodeTests : IClassFixture<RealNodeTests.ComposeNode>
 
         var listed = Assert.Single(nodes.RootElement.GetProperty("nodes").EnumerateArray());
         Assert.Equal(Compose.Load().Variables["PUBLIC_URL"], listed.GetString());
+    }
+
+    [Fact]
+    public async Task Every_series_the_grafana_dashboard_queries_is_on_the_nodes_metrics_after_a_short_game()
+    {
+        using var http = new HttpClient { BaseAddress = _node.Server.Address, Timeout = TimeSpan.FromSeconds(10) };
+        await using var us = await _node.Server.ConnectAsync();
+        await using var ukraine = await _node.Server.ConnectAsync();
+        var created = await OkAsync(us, "createClass", new { games = 1 });
+        var classId = created.GetProperty("classId").GetString();
+        var gameId = created.GetProperty("gameIds")[0].GetString()!;
+        var usToken = await JoinAsync(us, created, classId, "us");
+        var ukraineToken = await JoinAsync(ukraine, created, classId, "ukraine");
+        await OkAsync(us, "startClass", new { token = created.GetProperty("instructorToken").GetString(), bots = "linear" });
+        await OkAsync(us, "watch", new { token = usToken, gameId, afterSequence = 0 });
+        await OkAsync(ukraine, "watch", new { token = ukraineToken, gameId, afterSequence = 0 });
+        await OkAsync(us, "act", new { token = usToken, commandId = Guid.NewGuid(), command = new { type = "table", package = new { minerals = "share-25" }, addressees = ToUkraine } });
+        var inbox = (await OkAsync(ukraine, "getView", new { token = ukraineToken })).GetProperty("view").GetProperty("inbox").EnumerateArray();
+        var offerId = inbox.Single(offer => offer.GetProperty("proposer").GetString() == "us" && offer.GetProperty("needsMyAnswer").GetBoolean()).GetProperty("offerId").GetInt32();
+        await OkAsync(ukraine, "act", new { token = ukraineToken, commandId = Guid.NewGuid(), command = new { type = "accept", offerId } });
+
+        PrometheusText? metrics = null;
+        await Polling.UntilAsync(
+            async () =>
+            {
+                metrics = new PrometheusText(await http.GetStringAsync(new Uri(HealthPaths.Metrics, UriKind.Relative)));
+                return metrics.Sum("negotiationgame_agreements_total") >= 1 && metrics.Sum("negotiationgame_store_batch_size_count", "store=postgres") >= 1;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"the agreement and the PostgreSQL appends on {HealthPaths.Metrics}; it served:\n{metrics?.Text}");
+
+        var served = metrics!.Names.ToHashSet(StringComparer.Ordinal);
+        var missing = GrafanaDashboard.Series().Where(series => !served.Contains(series) && !ProductInstruments.RecordedOnlyWhenRare(series)).ToList();
+        Assert.True(missing.Count == 0, $"The dashboard queries {string.Join(", ", missing)}, which the node does not serve. It served:\n{string.Join('\n', served.Order())}");
+    }
+
+    private static async Task<JsonElement> OkAsync(HubConnection connection, string method, object request)
+    {
+        var result = await connection.InvokeAsync<JsonElement>(method, request);
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        return result;
+    }
+
+    private static async Task<string> JoinAsync(HubConnection connection, JsonElement created, string? classId, string party)
+    {
+        var code = created.GetProperty("joinCodes").EnumerateArray().Single(join => join.GetProperty("partyId").GetString() == party).GetProperty("code").GetString();
+        return (await OkAsync(connection, "joinClass", new { classId, code, name = party })).GetProperty("token").GetString()!;
     }
 
     /// <summary>silo1's settings from docker-compose.yml, but for the two that name compose's network: the database and the node's own name.</summary>
