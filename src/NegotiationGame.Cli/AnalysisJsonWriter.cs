@@ -67,11 +67,11 @@ internal static class AnalysisJsonWriter
         json.WriteStartObject("utilities");
         foreach (var party in scenario.Parties)
         {
-            json.WriteNumber(party.Id, outcome.Utilities[party.Index] / 100.0);
+            json.WriteNumber(party.Id, scenario.Utilities.Points(outcome.Utilities[party.Index]));
         }
 
         json.WriteEndObject();
-        json.WriteNumber("welfare", outcome.Utilities.Sum() / 100.0);
+        json.WriteNumber("welfare", scenario.Utilities.Points(outcome.Utilities.Sum()));
         json.WriteEndObject();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NegotiationGame.Domain.Analytics;
+using NegotiationGame.Domain.Scenarios;
 
 namespace NegotiationGame.Cli;
 
@@ -32,11 +33,11 @@ internal static class AnalysisTableWriter
         foreach (var party in scenario.Parties)
         {
             var reservation = scenario.Profiles[party.Index].Reservation;
-            var cells = columns.Select(outcome => outcome is null ? "-" : Points(outcome.Utilities[party.Index])).ToArray();
+            var cells = columns.Select(outcome => outcome is null ? "-" : Points(scenario, outcome.Utilities[party.Index])).ToArray();
             output.WriteLine(Row(string.Create(invariant, $"{party.Name} (r = {reservation:0.##})"), cells, labelWidth, columnWidth));
         }
 
-        output.WriteLine(Row("Welfare", [.. columns.Select(outcome => outcome is null ? "-" : Points(outcome.Utilities.Sum()))], labelWidth, columnWidth));
+        output.WriteLine(Row("Welfare", [.. columns.Select(outcome => outcome is null ? "-" : Points(scenario, outcome.Utilities.Sum()))], labelWidth, columnWidth));
         if (analysis.Nash is null)
         {
             output.WriteLine();
@@ -47,7 +48,7 @@ internal static class AnalysisTableWriter
     private static string Row(string label, string[] cells, int labelWidth, int columnWidth) =>
         label.PadRight(labelWidth) + string.Concat(cells.Select(cell => cell.PadRight(columnWidth))).TrimEnd();
 
-    private static string Points(int hundredths) => (hundredths / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Points(Scenario scenario, int units) => scenario.Utilities.Points(units).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Share(long part, long whole) => ((double)part / whole).ToString("0.00%", CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public sealed record GameDebrief(
         ArgumentNullException.ThrowIfNull(analysis);
         var binding = record.State.BindingPackage();
         var scores = record.State.FinalScores.IsDefaultOrEmpty
-            ? [.. analysis.Scenario.Parties.Select(party => analysis.Scenario.Utilities.Utility(party.Index, binding) / 100.0)]
+            ? [.. analysis.Scenario.Parties.Select(party => analysis.Scenario.Utilities.Points(analysis.Scenario.Utilities.Utility(party.Index, binding)))]
             : record.State.FinalScores;
         return new GameDebrief(binding, scores, analysis.Assess(binding));
     }

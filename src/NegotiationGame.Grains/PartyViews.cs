@@ -23,7 +23,7 @@ internal static class PartyViews
                 PackageIds(record, offer.Package),
                 PartyIds(record, offer.Addressees),
                 PartyIds(record, offer.Accepted),
-                scenario.Utilities.Utility(party, offer.Package) / 100.0,
+                scenario.Utilities.Points(scenario.Utilities.Utility(party, offer.Package)),
                 scenario.Utilities.CrossesRedLine(party, offer.Package),
                 ConsentRules.NeededToConclude(state, offer).Contains(party) && !offer.Accepted.Contains(party)))
             .ToImmutableArray();
@@ -43,14 +43,14 @@ internal static class PartyViews
             profile.ConfidentialBriefing,
             profile.Reservation,
             profile.DiscountPerRound,
-            scenario.Issues.ToImmutableDictionary(issue => issue.Id, issue => profile.Weights[issue.Index]),
+            scenario.Issues.ToImmutableDictionary(issue => issue.Id, issue => profile.WeightPercent(issue.Index)),
             scenario.Issues.ToImmutableDictionary(
                 issue => issue.Id,
                 issue => issue.Options.ToImmutableDictionary(option => option.Id, option => profile.Values[issue.Index][option.Index])),
             [.. profile.RedLines.Select(redLine => $"{scenario.Issues[redLine.IssueIndex].Id}/{scenario.Issues[redLine.IssueIndex].Options[redLine.OptionIndex].Id}")],
             inbox,
             awaiting,
-            scenario.Utilities.Utility(party, state.BindingPackage()) / 100.0,
+            scenario.Utilities.Points(scenario.Utilities.Utility(party, state.BindingPackage())),
             record.Header.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null,
             Settlements(record));
     }

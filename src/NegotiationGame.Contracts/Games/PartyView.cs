@@ -18,7 +18,7 @@ public sealed record PartyView(
     [property: Id(4)] string ConfidentialBriefing,
     [property: Id(5)] double Reservation,
     [property: Id(6)] double DiscountPerRound,
-    [property: Id(7)] ImmutableDictionary<string, int> Weights,
+    [property: Id(7)] ImmutableDictionary<string, double> Weights,
     [property: Id(8)] ImmutableDictionary<string, ImmutableDictionary<string, int>> Values,
     [property: Id(9)] ImmutableArray<string> RedLines,
     [property: Id(10)] ImmutableArray<OfferView> Inbox,

@@ -9,9 +9,7 @@ namespace NegotiationGame.Domain.Analytics;
 /// </summary>
 internal static class MaximaFilter
 {
-    /// <summary>Largest coordinate; utilities are hundredths of a point.</summary>
-    public const int MaxCoordinate = 10_000;
-
+    /// <summary>Coordinates packed into one 64-bit sort key, four to a key, while they are all below 2^14.</summary>
     private const int BitsPerCoordinate = 14;
 
     /// <summary>Candidates compared between two reports to <c>progress</c> in the many-party filter.</summary>
@@ -67,7 +65,7 @@ internal static class MaximaFilter
             sorted[i] = i;
         }
 
-        if (dimensions <= 4)
+        if (dimensions <= 4 && MaxCoordinate(points.Vectors) < 1 << BitsPerCoordinate)
         {
             var keys = new ulong[points.Count];
             for (var i = 0; i < keys.Length; i++)
@@ -136,7 +134,15 @@ internal static class MaximaFilter
             d3[i] = vector.Length > 3 ? vector[3] : 0;
         }
 
-        var solver = new DominanceSolver(d1, d2, d3);
+        // The sweep's tree is indexed by d2, so its size follows d2's range; units finer than hundredths make that
+        // range large, and then d2 is replaced by its rank among the values present, which orders them the same.
+        var largestD2 = MaxCoordinate(d2);
+        if (largestD2 > count)
+        {
+            largestD2 = RankInPlace(d2);
+        }
+
+        var solver = new DominanceSolver(d1, d2, d3, largestD2);
         solver.Solve(0, count);
         var dominated = new bool[points.Count];
         for (var i = 0; i < count; i++)
@@ -145,6 +151,29 @@ internal static class MaximaFilter
         }
 
         return dominated;
+    }
+
+    private static int MaxCoordinate(int[] values)
+    {
+        var largest = 0;
+        foreach (var value in values)
+        {
+            largest = Math.Max(largest, value);
+        }
+
+        return largest;
+    }
+
+    /// <summary>Replaces each value by its rank among the distinct values (0 for the smallest); returns the largest rank.</summary>
+    private static int RankInPlace(int[] values)
+    {
+        var distinct = values.Distinct().Order().ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Array.BinarySearch(distinct, values[i]);
+        }
+
+        return distinct.Length - 1;
     }
 
     public static bool AtLeastAsGood(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
@@ -165,11 +194,11 @@ internal static class MaximaFilter
     /// point for which an earlier point is at least as large on d1, d2 and d3; such a point is at least as large on
     /// d0 too (it comes earlier) and differs, so it dominates.
     /// </summary>
-    private sealed class DominanceSolver(int[] d1, int[] d2, int[] d3)
+    private sealed class DominanceSolver(int[] d1, int[] d2, int[] d3, int largestD2)
     {
         private readonly int[] _byD1 = [.. Enumerable.Range(0, d1.Length)];
         private readonly int[] _mergeBuffer = new int[d1.Length];
-        private readonly int[] _maxD3ByD2 = CreateTree();
+        private readonly int[] _maxD3ByD2 = CreateTree(largestD2);
 
         public bool[] Dominated { get; } = new bool[d1.Length];
 
@@ -211,15 +240,15 @@ internal static class MaximaFilter
             MergeByD1(start, middle, end);
         }
 
-        private static int[] CreateTree()
+        private static int[] CreateTree(int largestD2)
         {
-            var tree = new int[MaxCoordinate + 2];
+            var tree = new int[largestD2 + 2];
             Array.Fill(tree, -1);
             return tree;
         }
 
         // Tree positions run from high d2 to low d2, so a prefix is "every d2 at least this large".
-        private static int Position(int value) => MaxCoordinate - value + 1;
+        private int Position(int value) => largestD2 - value + 1;
 
         private void Insert(int value, int payload)
         {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.Domain.Scenarios;
 
@@ -16,6 +17,7 @@ internal sealed class OutcomeScan
     private readonly int _issues;
     private readonly int[] _radices;
     private readonly int[] _reservations;
+    private readonly long _largestGain;
 
     // cells[(issue * OptionStride + option) * parties + party]: a party's weighted value of an option, contiguous per option.
     private readonly int[] _cells;
@@ -27,7 +29,8 @@ internal sealed class OutcomeScan
         _parties = table.PartyCount;
         _issues = table.IssueCount;
         _radices = [.. scenario.Issues.Select(issue => issue.Options.Length)];
-        _reservations = [.. scenario.Profiles.Select(profile => profile.ReservationHundredths)];
+        _reservations = [.. Enumerable.Range(0, _parties).Select(table.Reservation)];
+        _largestGain = 100L * table.UnitsPerPoint;
         _cells = new int[_issues * OptionStride * _parties];
         _redLine = new bool[_issues * OptionStride];
         for (var issue = 0; issue < _issues; issue++)
@@ -59,11 +62,31 @@ internal sealed class OutcomeScan
     public static OutcomeScan Run(Scenario scenario, IProgress<AnalysisProgress>? progress = null)
     {
         var scan = new OutcomeScan(scenario);
-        scan.Scan(progress, (long)scenario.OutcomeCount);
+        if (scan.ProductFitsIn128Bits())
+        {
+            scan.Scan<UInt128>(progress, (long)scenario.OutcomeCount);
+        }
+        else
+        {
+            scan.Scan<BigInteger>(progress, (long)scenario.OutcomeCount);
+        }
+
         return scan;
     }
 
-    private void Scan(IProgress<AnalysisProgress>? progress, long total)
+    /// <summary>
+    /// Whether the Nash product of every party's largest possible gain fits 128 bits. It does for whole-number
+    /// weights (10,000⁸ &lt; 2¹²⁸); finer utility units with many parties need arbitrary precision, which is slower
+    /// but just as exact.
+    /// </summary>
+    private bool ProductFitsIn128Bits()
+    {
+        var bound = BigInteger.Pow(_largestGain, _parties);
+        return bound <= UInt128.MaxValue;
+    }
+
+    private void Scan<TProduct>(IProgress<AnalysisProgress>? progress, long total)
+        where TProduct : IBinaryInteger<TProduct>
     {
         Span<int> digits = stackalloc int[_issues];
         Span<int> utilities = stackalloc int[_parties];
@@ -77,9 +100,9 @@ internal sealed class OutcomeScan
             }
         }
 
-        UInt128 bestProduct = 0;
+        var bestProduct = TProduct.Zero;
         int bestNashWelfare = -1, bestMinimum = -1, bestWelfare = -1;
-        UInt128 bestKsProduct = 0;
+        var bestKsProduct = TProduct.Zero;
         var bestKsWelfare = -1;
         long index = 0;
         while (true)
@@ -102,10 +125,10 @@ internal sealed class OutcomeScan
             {
                 ZoneOfAgreement++;
                 ZoneOfAgreementWithinRedLines += redLinesCrossed == 0 ? 1 : 0;
-                UInt128 product = 1;
+                var product = TProduct.One;
                 for (var party = 0; party < _parties; party++)
                 {
-                    product *= (uint)(utilities[party] - _reservations[party]);
+                    product *= TProduct.CreateTruncating((uint)(utilities[party] - _reservations[party]));
                 }
 
                 if (product > bestProduct || (product == bestProduct && welfare > bestNashWelfare))

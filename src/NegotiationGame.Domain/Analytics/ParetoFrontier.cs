@@ -16,9 +16,12 @@ public sealed class ParetoFrontier
 {
     private readonly UtilityPoints _points;
 
-    private ParetoFrontier(UtilityPoints points)
+    private readonly int _unitsPerPoint;
+
+    private ParetoFrontier(UtilityPoints points, int unitsPerPoint)
     {
         _points = points;
+        _unitsPerPoint = unitsPerPoint;
         long outcomes = 0;
         foreach (var multiplicity in points.Multiplicity)
         {
@@ -36,7 +39,7 @@ public sealed class ParetoFrontier
     /// <summary>Number of outcomes on the frontier (several outcomes can share a vector).</summary>
     public long OutcomeCount { get; }
 
-    /// <summary>A frontier vector, in hundredths of a point per party; points run in descending order of the first party's utility.</summary>
+    /// <summary>A frontier vector, in the scenario's utility units per party; points run in descending order of the first party's utility.</summary>
     public ReadOnlySpan<int> Utilities(int point) => _points.Vector(point);
 
     /// <summary>How many outcomes reach the vector of <paramref name="point"/>.</summary>
@@ -92,7 +95,7 @@ public sealed class ParetoFrontier
                 progress is null ? null : (done, total) => progress.Report(new AnalysisProgress(AnalysisStage.Frontier, step, space.IssueCount, done, total)));
         }
 
-        return new ParetoFrontier(frontier);
+        return new ParetoFrontier(frontier, table.UnitsPerPoint);
     }
 
     /// <summary>True when no outcome of the space dominates <paramref name="utilities"/>.</summary>
@@ -119,7 +122,7 @@ public sealed class ParetoFrontier
             best = Math.Min(best, SquaredDistance(Utilities(point), utilities));
         }
 
-        return Math.Sqrt(best) / 100.0;
+        return Math.Sqrt(best) / _unitsPerPoint;
     }
 
     internal static long SquaredDistance(ReadOnlySpan<int> a, ReadOnlySpan<int> b)

@@ -88,13 +88,13 @@ public sealed class ScenarioAnalysis
     {
         var utilities = Scenario.Parties.Select(party => Scenario.Utilities.Utility(party.Index, package)).ToImmutableArray();
         var span = utilities.AsSpan();
-        var beatsReservations = Scenario.Profiles.All(profile => utilities[profile.PartyIndex] >= profile.ReservationHundredths);
+        var beatsReservations = Scenario.Profiles.All(profile => utilities[profile.PartyIndex] >= Scenario.Utilities.Reservation(profile.PartyIndex));
         return new OutcomeAssessment(
             utilities,
             utilities.Sum(),
             Frontier.IsParetoOptimal(span),
             Frontier.DistanceTo(span),
-            Nash is null ? null : Math.Sqrt(ParetoFrontier.SquaredDistance(Nash.Utilities.AsSpan(), span)) / 100.0,
+            Nash is null ? null : Math.Sqrt(ParetoFrontier.SquaredDistance(Nash.Utilities.AsSpan(), span)) / Scenario.Utilities.UnitsPerPoint,
             beatsReservations);
     }
 

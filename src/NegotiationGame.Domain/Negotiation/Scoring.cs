@@ -24,7 +24,7 @@ public static class Scoring
                 continue;
             }
 
-            var utility = scenario.Utilities.Utility(profile.PartyIndex, binding) / 100.0;
+            var utility = scenario.Utilities.Points(scenario.Utilities.Utility(profile.PartyIndex, binding));
             var discount = Math.Pow(profile.DiscountPerRound, Math.Max(0, lastBoundRound - 1));
             scores.Add(Math.Round(utility * discount, 2, MidpointRounding.AwayFromZero));
         }

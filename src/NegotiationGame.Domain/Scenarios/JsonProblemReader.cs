@@ -170,6 +170,35 @@ internal sealed partial class JsonProblemReader
         return value;
     }
 
+    /// <summary>
+    /// A non-negative number read exactly, from its text rather than through a binary double, with at most
+    /// <paramref name="maxDecimals"/> decimals.
+    /// </summary>
+    public decimal? ExactNumber(JsonElement element, string path, decimal max, int maxDecimals)
+    {
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            Report(path, $"must be a number from 0 to {max.ToString(CultureInfo.InvariantCulture)}, found {Describe(element)}");
+            return null;
+        }
+
+        var text = element.GetRawText();
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > max)
+        {
+            Report(path, $"{text} is out of range: it must be from 0 to {max.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        var scaled = value * (decimal)Math.Pow(10, maxDecimals);
+        if (scaled != decimal.Truncate(scaled))
+        {
+            Report(path, $"{text} has more than {maxDecimals} decimals");
+            return null;
+        }
+
+        return value;
+    }
+
     public bool ExpectArray(JsonElement element, string path, int minItems, int maxItems)
     {
         if (element.ValueKind != JsonValueKind.Array)

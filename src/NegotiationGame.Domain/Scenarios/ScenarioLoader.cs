@@ -300,7 +300,7 @@ public static class ScenarioLoader
             }
 
             var problemsBefore = reader.ProblemCount;
-            var profiles = new PartyProfile?[_parties.Count];
+            var drafts = new ProfileDraft?[_parties.Count];
             foreach (var property in map.EnumerateObject())
             {
                 var at = JsonProblemReader.Child(path, property.Name);
@@ -310,7 +310,7 @@ public static class ScenarioLoader
                     continue;
                 }
 
-                profiles[partyIndex] ??= ReadProfile(property.Value, at, partyIndex);
+                drafts[partyIndex] ??= ReadProfile(property.Value, at, partyIndex);
             }
 
             foreach (var party in _parties)
@@ -321,12 +321,43 @@ public static class ScenarioLoader
                 }
             }
 
-            return reader.ProblemCount == problemsBefore && profiles.All(profile => profile is not null)
-                ? [.. profiles.Select(profile => profile!)]
+            if (reader.ProblemCount != problemsBefore || drafts.Any(draft => draft is null))
+            {
+                return null;
+            }
+
+            return ToProfiles([.. drafts.Select(draft => draft!)], path);
+        }
+
+        /// <summary>Puts every party's weights on the scenario's one exact unit (see <see cref="WeightScale"/>).</summary>
+        private ImmutableArray<PartyProfile>? ToProfiles(ProfileDraft[] drafts, string path)
+        {
+            var millionths = drafts.Select(draft => WeightScale.Millionths(draft.Weights)).ToArray();
+            var denominators = millionths.Select(WeightScale.Denominator).ToArray();
+            var problemsBefore = reader.ProblemCount;
+            for (var party = 0; party < drafts.Length; party++)
+            {
+                var needed = WeightScale.UnitsNeeded([denominators[party]]);
+                if (needed > WeightScale.MaxUnitsPerPoint)
+                {
+                    reader.Report(
+                        JsonProblemReader.Child(JsonProblemReader.Child(path, _parties[party].Id), "weights"),
+                        $"normalised by their sum, these weights need utilities in 1/{needed:N0} of a point to stay exact; at most 1/{WeightScale.MaxUnitsPerPoint:N0} is supported (give them fewer decimals, or make them sum to 1 or 100)");
+                }
+            }
+
+            var unitsPerPoint = WeightScale.UnitsNeeded(denominators);
+            if (reader.ProblemCount == problemsBefore && unitsPerPoint > WeightScale.MaxUnitsPerPoint)
+            {
+                reader.Report(path, $"normalised by their sums, the parties' weights together need utilities in 1/{unitsPerPoint:N0} of a point to stay exact; at most 1/{WeightScale.MaxUnitsPerPoint:N0} is supported (make every party's weights sum to the same round number, such as 1 or 100)");
+            }
+
+            return reader.ProblemCount == problemsBefore
+                ? [.. drafts.Select((draft, party) => draft.ToProfile([.. WeightScale.ToUnits(millionths[party], (int)unitsPerPoint)]))]
                 : null;
         }
 
-        private PartyProfile? ReadProfile(JsonElement element, string path, int partyIndex)
+        private ProfileDraft? ReadProfile(JsonElement element, string path, int partyIndex)
         {
             if (!reader.ExpectObject(element, path, ["weights", "values", "reservation", "briefing"], ["discountPerRound", "redLines"]))
             {
@@ -357,10 +388,10 @@ public static class ScenarioLoader
                 return null;
             }
 
-            return new PartyProfile(partyIndex, weights.Value, values.Value, reservation.Value, discount.Value, redLines.Value, briefing);
+            return new ProfileDraft(partyIndex, weights.Value, values.Value, reservation.Value, discount.Value, redLines.Value, briefing);
         }
 
-        private ImmutableArray<int>? ReadWeights(JsonElement map, string path)
+        private ImmutableArray<decimal>? ReadWeights(JsonElement map, string path)
         {
             if (!reader.ExpectMap(map, path))
             {
@@ -368,7 +399,7 @@ public static class ScenarioLoader
             }
 
             var problemsBefore = reader.ProblemCount;
-            var weights = new int?[_issues.Count];
+            var weights = new decimal?[_issues.Count];
             foreach (var property in map.EnumerateObject())
             {
                 var at = JsonProblemReader.Child(path, property.Name);
@@ -378,7 +409,7 @@ public static class ScenarioLoader
                     continue;
                 }
 
-                weights[issueIndex] ??= reader.Integer(property.Value, at, 0, 100);
+                weights[issueIndex] ??= reader.ExactNumber(property.Value, at, WeightScale.MaxWeight, WeightScale.MaxDecimals);
             }
 
             foreach (var issue in _issues)
@@ -394,10 +425,9 @@ public static class ScenarioLoader
                 return null;
             }
 
-            var sum = weights.Sum(weight => weight!.Value);
-            if (sum != 100)
+            if (weights.All(weight => weight == 0))
             {
-                reader.Report(path, $"weights sum to {sum}; they must sum to exactly 100");
+                reader.Report(path, "every weight is 0; at least one must be positive (weights are normalised by their sum)");
                 return null;
             }
 
@@ -587,6 +617,20 @@ public static class ScenarioLoader
                 reader.Report(path, $"{message} (issues: {string.Join(", ", _issues.Select(i => i.Id))})");
             }
         }
+    }
+
+    /// <summary>A profile as read, with its weights as written, before they are put on the scenario's unit.</summary>
+    private sealed record ProfileDraft(
+        int PartyIndex,
+        ImmutableArray<decimal> Weights,
+        ImmutableArray<ImmutableArray<int>> Values,
+        int ReservationHundredths,
+        double DiscountPerRound,
+        ImmutableArray<RedLine> RedLines,
+        string Briefing)
+    {
+        public PartyProfile ToProfile(ImmutableArray<int> weightUnits) =>
+            new(PartyIndex, weightUnits, Values, ReservationHundredths, DiscountPerRound, RedLines, Briefing);
     }
 
     /// <summary>An issue as read, with null where a part of it is broken (and reported).</summary>

@@ -5,7 +5,8 @@ namespace NegotiationGame.Domain.Scenarios;
 
 /// <summary>
 /// Every party's weighted value of every option, flattened so that the utility of a package is a handful of
-/// array reads. Cells hold weight × value, so a party's utility is their sum in hundredths of a point.
+/// array reads. Cells hold weight × value, so a party's utility is their sum in the scenario's utility units:
+/// 1/<see cref="UnitsPerPoint"/> of a point (hundredths when the weights are whole numbers summing to 100).
 /// </summary>
 public sealed class UtilityTable
 {
@@ -14,14 +15,17 @@ public sealed class UtilityTable
     private readonly int[] _cells;
     private readonly int[] _noDealOptions;
     private readonly ulong[] _redLineBits;
+    private readonly int[] _reservations;
 
     internal UtilityTable(int partyCount, ImmutableArray<Issue> issues, ImmutableArray<PartyProfile> profiles)
     {
         PartyCount = partyCount;
         IssueCount = issues.Length;
+        UnitsPerPoint = profiles[0].WeightUnits;
         _cells = new int[partyCount * IssueCount * OptionStride];
         _noDealOptions = new int[IssueCount];
         _redLineBits = new ulong[partyCount * IssueCount];
+        _reservations = new int[partyCount];
         for (var issue = 0; issue < IssueCount; issue++)
         {
             _noDealOptions[issue] = issues[issue].NoDealOption;
@@ -30,6 +34,7 @@ public sealed class UtilityTable
         for (var party = 0; party < partyCount; party++)
         {
             var profile = profiles[party];
+            _reservations[party] = profile.ReservationHundredths * (UnitsPerPoint / 100);
             for (var issue = 0; issue < IssueCount; issue++)
             {
                 var values = profile.Values[issue];
@@ -50,12 +55,24 @@ public sealed class UtilityTable
 
     public int IssueCount { get; }
 
-    /// <summary>Weight × value of one option for one party, in hundredths of a utility point.</summary>
+    /// <summary>
+    /// Utility units in one point: a multiple of 100, at most 1,000,000, the same for every party (ScenarioLoader
+    /// picks it so that every normalised weight is exact). A utility runs from 0 to 100 × this.
+    /// </summary>
+    public int UnitsPerPoint { get; }
+
+    /// <summary>Weight × value of one option for one party, in utility units.</summary>
     public int Cell(int party, int issue, int option) => _cells[CellIndex(party, issue, option)];
 
+    /// <summary>The party's reservation value in utility units.</summary>
+    public int Reservation(int party) => _reservations[party];
+
+    /// <summary>A utility in points (0 to 100).</summary>
+    public double Points(long units) => units / (double)UnitsPerPoint;
+
     /// <summary>
-    /// A party's utility of a package in hundredths of a point (0 to 10,000); issues the package leaves open
-    /// count at their no-deal option.
+    /// A party's utility of a package in utility units (0 to 100 × <see cref="UnitsPerPoint"/>); issues the
+    /// package leaves open count at their no-deal option.
     /// </summary>
     public int Utility(int party, Package package)
     {

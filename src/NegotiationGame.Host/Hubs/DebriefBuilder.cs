@@ -62,7 +62,7 @@ public sealed class DebriefBuilder
             offer.TabledInRound,
             scenario.Parties[offer.Proposer].Id,
             Options(scenario, offer.Package),
-            scenario.Parties.ToImmutableDictionary(party => party.Id, party => scenario.Utilities.Utility(party.Index, offer.Package) / 100.0),
+            scenario.Parties.ToImmutableDictionary(party => party.Id, party => scenario.Utilities.Points(scenario.Utilities.Utility(party.Index, offer.Package))),
             offer.Status.ToString()))];
     }
 
@@ -70,8 +70,8 @@ public sealed class DebriefBuilder
         ? null
         : new DebriefPoint(Options(scenario, outcome.Package), Utilities(scenario, [.. outcome.Utilities]));
 
-    private static ImmutableDictionary<string, double> Utilities(Scenario scenario, int[] hundredths) =>
-        scenario.Parties.ToImmutableDictionary(party => party.Id, party => hundredths[party.Index] / 100.0);
+    private static ImmutableDictionary<string, double> Utilities(Scenario scenario, int[] units) =>
+        scenario.Parties.ToImmutableDictionary(party => party.Id, party => scenario.Utilities.Points(units[party.Index]));
 
     private static ImmutableDictionary<string, string> Options(Scenario scenario, Domain.Outcomes.Package package) =>
         package.Issues().ToImmutableDictionary(issue => scenario.Issues[issue].Id, issue => scenario.Issues[issue].Options[package.OptionOf(issue)].Id);

@@ -16,7 +16,7 @@ internal sealed class BruteForceAnalysis
             var package = space.ToPackage(index);
             return Enumerable.Range(0, parties).Select(party => scenario.Utilities.Utility(party, package)).ToArray();
         })];
-        var reservations = scenario.Profiles.Select(profile => profile.ReservationHundredths).ToArray();
+        var reservations = Enumerable.Range(0, parties).Select(scenario.Utilities.Reservation).ToArray();
 
         Optimal = [.. Utilities.Select(u => !Utilities.Any(other => Dominates(other, u)))];
         Acceptable = [.. Enumerable.Range(0, Utilities.Length).Where(index => Utilities[index].Select((u, party) => u - reservations[party]).Min() >= 0)];

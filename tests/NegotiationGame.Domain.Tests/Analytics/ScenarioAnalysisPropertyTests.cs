@@ -119,7 +119,7 @@ public sealed class ScenarioAnalysisPropertyTests
                 Assert.Equal(index, analysis.Space.IndexOf(package));
                 foreach (var party in scenario.Parties)
                 {
-                    Assert.InRange(scenario.Utilities.Utility(party.Index, package), 0, 10_000);
+                    Assert.InRange(scenario.Utilities.Utility(party.Index, package), 0, 100 * scenario.Utilities.UnitsPerPoint);
                 }
             }
         });

@@ -9,7 +9,8 @@ namespace NegotiationGame.Domain.Tests.Support;
 internal static class RandomScenarios
 {
     /// <summary>A recipe rather than a scenario, so a failing case prints as something a person can read.</summary>
-    public sealed record Recipe(int Parties, int[] OptionCounts, int[][] Weights, int[][][] Values, int[] Reservations, int[][] RedLines, int[] Signatories)
+    /// <remarks><paramref name="ExactWeights"/>, when given, are written instead of <paramref name="Weights"/>.</remarks>
+    public sealed record Recipe(int Parties, int[] OptionCounts, int[][] Weights, int[][][] Values, int[] Reservations, int[][] RedLines, int[] Signatories, decimal[][]? ExactWeights = null)
     {
         public Scenario Build() => ScenarioLoader.LoadOrThrow(ToJson(), "random");
 
@@ -33,7 +34,7 @@ internal static class RandomScenarios
             {
                 profiles[PartyId(p)] = new JsonObject
                 {
-                    ["weights"] = new JsonObject(OptionCounts.Select((_, i) => KeyValuePair.Create(IssueId(i), (JsonNode?)Weights[p][i]))),
+                    ["weights"] = new JsonObject(OptionCounts.Select((_, i) => KeyValuePair.Create(IssueId(i), ExactWeights is null ? (JsonNode?)Weights[p][i] : (JsonNode?)ExactWeights[p][i]))),
                     ["values"] = new JsonObject(OptionCounts.Select((options, i) => KeyValuePair.Create(
                         IssueId(i),
                         (JsonNode?)new JsonObject(Enumerable.Range(0, options).Select(o => KeyValuePair.Create(OptionId(o), (JsonNode?)Values[p][i][o])))))),
@@ -70,6 +71,43 @@ internal static class RandomScenarios
         from optionCounts in Gen.Int[2, 4].Array[1, 4]
         from seed in Gen.Int
         select Draw(parties, optionCounts, new Random(seed));
+
+    /// <summary>
+    /// Like <see cref="Recipes"/>, with decimal weights that do not sum to 100: each party's weights split a total
+    /// of 3, 7, 12, 40 or 100 parts, scaled by 1, 0.5, 0.125 or 0.01, so the utility unit is 1/100 to 1/4,200 of a
+    /// point. <paramref name="finest"/> instead gives every party weights in millionths summing to 1 (unit 1/10⁶).
+    /// </summary>
+    public static Gen<Recipe> FractionalRecipes(int maxParties = 5, int minParties = 2, bool finest = false) =>
+        from recipe in Recipes(maxParties, minParties)
+        from seed in Gen.Int
+        select WithFractionalWeights(recipe, new Random(seed), finest);
+
+    private static Recipe WithFractionalWeights(Recipe recipe, Random random, bool finest)
+    {
+        int[] totals = [3, 7, 12, 40, 100];
+        decimal[] scales = [1m, 0.5m, 0.125m, 0.01m];
+        var issues = recipe.OptionCounts.Length;
+        var weights = new decimal[recipe.Parties][];
+        for (var p = 0; p < recipe.Parties; p++)
+        {
+            var total = finest ? 1_000_000 : totals[random.Next(totals.Length)];
+            var cuts = Enumerable.Range(0, issues - 1).Select(_ => random.Next(total + 1)).Order().Prepend(0).Append(total).ToArray();
+            if (finest && issues > 1)
+            {
+                cuts[1] = 1;
+                Array.Sort(cuts);
+            }
+
+            var scale = finest ? 0.000001m : scales[random.Next(scales.Length)];
+            weights[p] = [.. Enumerable.Range(0, issues).Select(i => (cuts[i + 1] - cuts[i]) * scale)];
+            if (weights[p].All(weight => weight == 0))
+            {
+                weights[p][0] = scale;
+            }
+        }
+
+        return recipe with { ExactWeights = weights };
+    }
 
     /// <summary>A seeded scenario of a chosen size, for checks on large outcome spaces.</summary>
     public static Recipe Sized(int parties, int issues, int options, int seed) =>
