@@ -53,6 +53,6 @@ public sealed class ValidateCommandTests
         var run = CliRun.Of("validate", "atlantis-2030");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("'atlantis-2030' is neither a file nor a bundled scenario (bundled: ukraine-2025)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("'atlantis-2030' is neither a file nor a bundled scenario (bundled: harbour-festival, ukraine-2025)", run.Output, StringComparison.Ordinal);
     }
 }

@@ -56,11 +56,15 @@ public sealed class BundledScenarioTests
         Assert.Equal(signatories.Split(',').Order(), required);
     }
 
-    [Fact]
-    public void It_conforms_to_the_published_json_schema()
+    public static TheoryData<string> EveryBundledScenario() => [.. BundledScenarios.Names];
+
+    [Theory]
+    [MemberData(nameof(EveryBundledScenario))]
+    public void Every_bundled_scenario_conforms_to_the_published_json_schema_and_loads(string name)
     {
         var schema = Schema.Value;
-        using var document = JsonDocument.Parse(BundledScenarios.FindJson("ukraine-2025")!);
+        using var document = JsonDocument.Parse(BundledScenarios.FindJson(name)!);
+        Assert.True(ScenarioLoader.Load(BundledScenarios.FindJson(name)!).Succeeded);
 
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
