@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using NegotiationGame.Host;
 using NegotiationGame.Host.Access;
+using NegotiationGame.Host.Dashboard;
 using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Limits;
@@ -15,6 +16,7 @@ HostBackend backend;
 try
 {
     settings = HostSettings.From(builder.Configuration);
+    builder.AddOperatorDashboard();
     backend = await HostBackend.OpenAsync(builder.Configuration, settings);
 }
 catch (StartupRefusedException refused)
@@ -79,6 +81,7 @@ app.MapHealth();
 app.MapTelemetry();
 app.MapNodeList(nodes);
 app.MapExports();
+app.MapOperatorDashboard();
 
 await backend.PrepareAsync(app.Services);
 await app.RunAsync();

@@ -31,6 +31,9 @@ public sealed class AbuseLimits
 
     /// <summary>Downloads (logs, summaries) from one address.</summary>
     public TokenBucket DownloadsPerAddress { get; set; } = new(60, TimeSpan.FromSeconds(1));
+
+    /// <summary>Requests to the Orleans dashboard (its page, assets and the data it polls), right key or wrong, from one address.</summary>
+    public TokenBucket DashboardPerAddress { get; set; } = new(100, TimeSpan.FromMilliseconds(100));
 }
 
 /// <summary>A token bucket: <see cref="Burst"/> calls at once, then one more every <see cref="RefillEvery"/>.</summary>
