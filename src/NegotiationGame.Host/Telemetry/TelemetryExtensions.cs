@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using NegotiationGame.Host.Dashboard;
 using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Storage.Telemetry;
@@ -96,8 +97,9 @@ public static class TelemetryExtensions
         return app;
     }
 
-    /// <summary>Scrapes and probes come every few seconds and say nothing about the game: they are not traced.</summary>
+    /// <summary>Scrapes, probes and the dashboard's polling come every few seconds and say nothing about the game: they are not traced.</summary>
     private static bool IsTraced(HttpContext context, TelemetrySettings settings) =>
         !context.Request.Path.StartsWithSegments(settings.PrometheusPath, StringComparison.OrdinalIgnoreCase)
-        && !context.Request.Path.StartsWithSegments(HealthEndpoints.AliasPath, StringComparison.OrdinalIgnoreCase);
+        && !context.Request.Path.StartsWithSegments(HealthEndpoints.AliasPath, StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments(OperatorDashboard.PathPrefix, StringComparison.OrdinalIgnoreCase);
 }
