@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
+using NegotiationGame.Domain.Analytics;
+using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
@@ -12,11 +15,15 @@ namespace NegotiationGame.Cli;
 
 /// <summary>
 /// <c>simulate &lt;scenario&gt; --seed S --bots a,b,c,d --out game.jsonl</c>: a game of bots played through a real
-/// in-process silo, round by round, its log written as JSON Lines.
+/// in-process silo, round by round, its log written as JSON Lines. With <c>--games N</c>: N games on seeds S to
+/// S + N − 1, played in the core with the same turns, summed up in a table.
 /// </summary>
 internal static class SimulateCommand
 {
-    public static Command Create(TextWriter output)
+    /// <summary>How often a long run reports progress on the error stream.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "A scenario file, or the name of a bundled scenario." };
         var seedOption = new Option<int>("--seed") { Description = "Seeds the bots: the same seed plays the same game.", DefaultValueFactory = _ => 1 };
@@ -25,28 +32,38 @@ internal static class SimulateCommand
             Description = "Strategies for the parties, in scenario order: boulware, conceder, linear, tit-for-tat.",
             DefaultValueFactory = _ => "boulware,conceder,linear,tit-for-tat",
         };
-        var outOption = new Option<FileInfo>("--out") { Description = "Where to write the game's log (JSON Lines).", Required = true };
+        var outOption = new Option<FileInfo>("--out") { Description = "Where to write the game's log (JSON Lines); needed for a single game." };
+        var gamesOption = new Option<int>("--games") { Description = "Play this many games (seeds S, S+1, …) and print a table of how they ended.", DefaultValueFactory = _ => 1 };
         var command = new Command("simulate", "Play a game of bots through an in-process silo and write its log.")
         {
             scenarioArgument,
             seedOption,
             botsOption,
             outOption,
+            gamesOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(scenarioArgument),
             parseResult.GetValue(seedOption),
             parseResult.GetRequiredValue(botsOption),
-            parseResult.GetRequiredValue(outOption),
-            output));
+            parseResult.GetValue(outOption),
+            parseResult.GetValue(gamesOption),
+            output,
+            error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string nameOrPath, int seed, string botList, FileInfo outFile, TextWriter output)
+    private static async Task<int> RunAsync(string nameOrPath, int seed, string botList, FileInfo? outFile, int games, TextWriter output, TextWriter error)
     {
-        if (ScenarioSource.Resolve(nameOrPath, out var error) is not { } source)
+        if (games < 1 || (games == 1 && outFile is null))
         {
-            output.WriteLine(error);
+            output.WriteLine(games < 1 ? "--games takes a number of games of at least 1." : "A single game needs --out for its log.");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (ScenarioSource.Resolve(nameOrPath, out var unknown) is not { } source)
+        {
+            output.WriteLine(unknown);
             return ExitCodes.InvalidInput;
         }
 
@@ -63,6 +80,11 @@ internal static class SimulateCommand
         {
             output.WriteLine($"--bots takes 1 to {parties.Length} strategies out of boulware, conceder, linear, tit-for-tat.");
             return ExitCodes.InvalidInput;
+        }
+
+        if (games > 1)
+        {
+            return PlayMany(loaded.Scenario, strategies, seed, games, output, error);
         }
 
         var bots = strategies.Select((name, index) => (parties[index].Id, name)).ToImmutableDictionary(pair => pair.Id, pair => pair.name);
@@ -83,7 +105,7 @@ internal static class SimulateCommand
             log.AddRange(page);
         }
 
-        await using (var writer = outFile.CreateText())
+        await using (var writer = outFile!.CreateText())
         {
             GameLogFile.Write(writer, gameId, log);
         }
@@ -91,6 +113,30 @@ internal static class SimulateCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ended after {log.Count} events; scores: {string.Join(", ", summary.Scores.OrderBy(s => loaded.Scenario.PartyIndexOf(s.Key)).Select(s => $"{s.Key} {s.Value:0.00}"))}"));
         output.WriteLine($"log: {outFile.FullName}");
         output.WriteLine($"hash: {summary.StateHash}");
+        return ExitCodes.Success;
+    }
+
+    private static int PlayMany(Scenario scenario, string[] strategies, int seed, int games, TextWriter output, TextWriter error)
+    {
+        var bots = new BotStrategy?[scenario.Parties.Length];
+        for (var party = 0; party < strategies.Length; party++)
+        {
+            bots[party] = BotStrategyNames.TryParse(strategies[party], out var strategy) ? strategy : null;
+        }
+
+        error.WriteLine($"analysing {scenario.Id}…");
+        var analysis = ScenarioAnalysis.Analyze(scenario);
+        var clock = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        var result = BotSimulation.Run(analysis, bots, seed, games, played =>
+        {
+            if (clock.Elapsed - reported >= ProgressInterval || played == games)
+            {
+                reported = clock.Elapsed;
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{played} of {games} games played ({clock.Elapsed.TotalSeconds:0} s)"));
+            }
+        });
+        SimulationTableWriter.Write(output, scenario, string.Join(',', strategies), seed, result);
         return ExitCodes.Success;
     }
 

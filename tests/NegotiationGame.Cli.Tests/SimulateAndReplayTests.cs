@@ -19,7 +19,7 @@ public sealed class SimulateAndReplayTests : IDisposable
         var replay = CliRun.Of("replay", path);
 
         Assert.Equal(0, simulate.ExitCode);
-        Assert.Contains("round 6 of 6", simulate.Output, StringComparison.Ordinal);
+        Assert.Contains("round 1 of 6", simulate.Output, StringComparison.Ordinal);
         Assert.Equal(0, replay.ExitCode);
         Assert.Contains("phase Ended", replay.Output, StringComparison.Ordinal);
         Assert.Equal(HashLine(simulate.Output), HashLine(replay.Output));
@@ -63,6 +63,28 @@ public sealed class SimulateAndReplayTests : IDisposable
 
         Assert.Equal(1, replay.ExitCode);
         Assert.Contains("Gap in the log: entry 5 follows 3", replay.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_games_print_a_table_of_how_they_ended_and_report_progress()
+    {
+        var run = CliRun.Of("simulate", "ukraine-2025", "--games", "3", "--seed", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("seeds 1-3", run.Output, StringComparison.Ordinal);
+        Assert.Contains("every issue binding   3 (100%)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("distance to frontier", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ukraine score", run.Output, StringComparison.Ordinal);
+        Assert.Contains("3 of 3 games played", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_game_needs_somewhere_to_write_its_log()
+    {
+        var run = CliRun.Of("simulate", "ukraine-2025");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("needs --out", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using NegotiationGame.Domain.Bots;
+using NegotiationGame.Domain.Negotiation;
+using NegotiationGame.Scenarios;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Storage.Sqlite;
 using NegotiationGame.Storage;
@@ -38,7 +41,12 @@ public sealed class GameClockTests : IDisposable
         await cluster.ExecuteAsync("alone-1", Actors.Instructor, new StartNegotiationBody());
         var ended = await cluster.WaitForAsync("alone-1", s => s.Phase == "Ended", Patience);
 
-        Assert.Equal(6, ended.Round);
+        // The round it ends in is the one the same bots reach in the core, by agreement or at the final deadline.
+        var core = BotPlay.PlayToEnd(
+            GameState.Start(BundledScenarios.Load(BundledScenarios.Default)),
+            [BotStrategy.Boulware, BotStrategy.Conceder, BotStrategy.Linear, BotStrategy.TitForTat],
+            seed: 4).State;
+        Assert.Equal(core.Round, ended.Round);
         Assert.Equal(4, ended.Scores.Count);
     }
 

@@ -2,41 +2,37 @@ using NegotiationGame.Domain.Negotiation;
 
 namespace NegotiationGame.Domain.Bots;
 
-/// <summary>The utility, in hundredths of a point, below which a bot will not go at this moment of the game.</summary>
+/// <summary>
+/// The utility, in hundredths of a point, a bot asks for at a given round: its strategy's concession curve between
+/// its best outcome and its floor. Time-dependent strategies follow r + (u_max − r)·(1 − t^(1/e)).
+/// </summary>
 internal static class Aspiration
 {
-    public static int Target(GameState state, int party, BotStrategy strategy)
+    public const double BoulwareExponent = 0.2;
+    public const double ConcederExponent = 3;
+
+    public static int Target(BotView view, BotStrategy strategy) => TargetAt(view, strategy, view.Round);
+
+    public static int TargetAt(BotView view, BotStrategy strategy, int round)
     {
-        var scenario = state.Scenario;
-        var best = BestUtility(state, party);
-        var floor = Math.Min(best, scenario.Profiles[party].ReservationHundredths);
-        var time = scenario.Rounds <= 1 ? 1.0 : Math.Clamp((state.Round - 1) / (double)(scenario.Rounds - 1), 0, 1);
+        var best = view.Preferences.BestUtility;
+        var floor = Math.Min(best, Floor(view, round));
+        var time = view.TimeAt(round);
         var linear = TimeDependent(best, floor, time, exponent: 1);
         return strategy switch
         {
-            BotStrategy.Boulware => TimeDependent(best, floor, time, exponent: 0.2),
-            BotStrategy.Conceder => TimeDependent(best, floor, time, exponent: 3),
+            BotStrategy.Boulware => TimeDependent(best, floor, time, BoulwareExponent),
+            BotStrategy.Conceder => TimeDependent(best, floor, time, ConcederExponent),
             BotStrategy.Linear => linear,
-            _ => state.Round >= scenario.Rounds ? linear : Math.Max(floor, best - MeanConcessionToMe(state, party)),
+            _ => Math.Max(floor, Math.Min(best - MeanConcessionToMe(view), TimeDependent(best, floor, time, BoulwareExponent))),
         };
     }
 
-    public static int BestUtility(GameState state, int party)
+    /// <summary>The least a deal must be worth to the bot: its reservation value.</summary>
+    public static int Floor(BotView view, int round)
     {
-        var table = state.Scenario.Utilities;
-        var best = 0;
-        foreach (var issue in state.Scenario.Issues)
-        {
-            var top = 0;
-            for (var option = 0; option < issue.Options.Length; option++)
-            {
-                top = Math.Max(top, table.Cell(party, issue.Index, option));
-            }
-
-            best += top;
-        }
-
-        return best;
+        _ = round;
+        return view.Preferences.ReservationHundredths;
     }
 
     private static int TimeDependent(int best, int floor, double time, double exponent) =>
@@ -46,22 +42,22 @@ internal static class Aspiration
     /// How much, on average, each other party's latest offer to this party is worth more to it than that party's
     /// first one: the concession the others have made, measured in this party's own utility.
     /// </summary>
-    private static int MeanConcessionToMe(GameState state, int party)
+    private static int MeanConcessionToMe(BotView view)
     {
-        var table = state.Scenario.Utilities;
+        var preferences = view.Preferences;
         var total = 0;
         var counted = 0;
-        for (var other = 0; other < state.Scenario.Parties.Length; other++)
+        for (var other = 0; other < view.Parties.Length; other++)
         {
-            if (other == party)
+            if (other == view.Self)
             {
                 continue;
             }
 
             Offer? first = null, latest = null;
-            foreach (var offer in state.Offers)
+            foreach (var offer in view.Offers)
             {
-                if (offer.Proposer == other && offer.Addressees.Contains(party))
+                if (offer.Proposer == other && offer.Addressees.Contains(view.Self))
                 {
                     first ??= offer;
                     latest = offer;
@@ -70,7 +66,7 @@ internal static class Aspiration
 
             if (first is not null && latest is not null && !ReferenceEquals(first, latest))
             {
-                total += Math.Max(0, table.Utility(party, latest.Package) - table.Utility(party, first.Package));
+                total += Math.Max(0, preferences.Utility(latest.Package) - preferences.Utility(first.Package));
                 counted++;
             }
         }

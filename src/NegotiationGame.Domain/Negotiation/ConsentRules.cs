@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.Domain.Scenarios;
 
@@ -10,10 +11,16 @@ public static class ConsentRules
     public static PartySet RequiredSignatories(Scenario scenario, Package package)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        return RequiredSignatories(scenario.Issues, package);
+    }
+
+    /// <inheritdoc cref="RequiredSignatories(Scenario, Package)"/>
+    public static PartySet RequiredSignatories(ImmutableArray<Issue> issues, Package package)
+    {
         var required = PartySet.Empty;
         foreach (var issue in package.Issues())
         {
-            required = required.Union(scenario.Issues[issue].RequiredSignatories(package.OptionOf(issue)));
+            required = required.Union(issues[issue].RequiredSignatories(package.OptionOf(issue)));
         }
 
         return required;
@@ -26,10 +33,16 @@ public static class ConsentRules
     public static PartySet AmendmentConsent(GameState state, Package package)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return AmendmentConsent(state.Settlements, package);
+    }
+
+    /// <inheritdoc cref="AmendmentConsent(GameState, Package)"/>
+    public static PartySet AmendmentConsent(ImmutableArray<IssueAgreement?> settlements, Package package)
+    {
         var consent = PartySet.Empty;
         foreach (var issue in package.Issues())
         {
-            if (state.Settlements[issue] is { } settlement && settlement.Option != package.OptionOf(issue))
+            if (settlements[issue] is { } settlement && settlement.Option != package.OptionOf(issue))
             {
                 consent = consent.Union(settlement.Signatories);
             }
@@ -41,15 +54,29 @@ public static class ConsentRules
     /// <summary>Parties whose acceptance the offer still needs before it becomes an agreement.</summary>
     public static PartySet NeededToConclude(GameState state, Offer offer)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        return NeededToConclude(state.Settlements, offer);
+    }
+
+    /// <inheritdoc cref="NeededToConclude(GameState, Offer)"/>
+    public static PartySet NeededToConclude(ImmutableArray<IssueAgreement?> settlements, Offer offer)
+    {
         ArgumentNullException.ThrowIfNull(offer);
-        return offer.Addressees.Union(AmendmentConsent(state, offer.Package)).With(offer.Proposer);
+        return offer.Addressees.Union(AmendmentConsent(settlements, offer.Package)).With(offer.Proposer);
     }
 
     /// <summary>Parties that may accept the offer: those it needs, and the required signatories of its issues.</summary>
     public static PartySet MayAccept(GameState state, Offer offer)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return NeededToConclude(state, offer).Union(RequiredSignatories(state.Scenario, offer.Package));
+        return MayAccept(state.Scenario.Issues, state.Settlements, offer);
+    }
+
+    /// <inheritdoc cref="MayAccept(GameState, Offer)"/>
+    public static PartySet MayAccept(ImmutableArray<Issue> issues, ImmutableArray<IssueAgreement?> settlements, Offer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return NeededToConclude(settlements, offer).Union(RequiredSignatories(issues, offer.Package));
     }
 
     /// <summary>

@@ -42,12 +42,15 @@ public sealed record GameState(
     public Offer? FindOffer(int offerId) => offerId >= 1 && offerId <= Offers.Count ? Offers[offerId - 1] : null;
 
     /// <summary>The issues that bind now, at their agreed options.</summary>
-    public Package BindingPackage()
+    public Package BindingPackage() => BindingPackage(Settlements);
+
+    /// <summary>The issues that bind under <paramref name="settlements"/>, at their agreed options.</summary>
+    public static Package BindingPackage(ImmutableArray<IssueAgreement?> settlements)
     {
         var package = Package.Empty;
-        for (var issue = 0; issue < Settlements.Length; issue++)
+        for (var issue = 0; issue < settlements.Length; issue++)
         {
-            if (Settlements[issue] is { IsBinding: true } settlement)
+            if (settlements[issue] is { IsBinding: true } settlement)
             {
                 package = package.With(issue, settlement.Option);
             }

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Negotiation.Events;
+using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.Domain.Tests.Support;
 using static NegotiationGame.Domain.Tests.Support.TestScenarios;
 
@@ -25,8 +27,11 @@ public sealed class NegotiationBotTests
     [Fact]
     public void The_same_seed_plays_the_same_game_and_another_seed_another()
     {
-        // Eight issues of four options: enough room for the seed to change which concessions a bot tries.
-        var scenario = RandomScenarios.Sized(parties: 4, issues: 8, options: 4, seed: 8).Build();
+        // Eight issues of four options over twelve rounds: enough room and time for the seed to change where in
+        // their bands the bots bid (with three rounds they agree on their opening bids, which the seed does not touch).
+        var json = JsonNode.Parse(RandomScenarios.Sized(parties: 4, issues: 8, options: 4, seed: 8).ToJson())!;
+        json["rounds"] = 12;
+        var scenario = ScenarioLoader.LoadOrThrow(json.ToJsonString(), "random");
         var first = BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed: 7).Events;
         var again = BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed: 7).Events;
         var seeds = Enumerable.Range(1, 5).Select(seed => BotPlay.PlayToEnd(GameState.Start(scenario), FourBots, seed).Events);
@@ -54,14 +59,14 @@ public sealed class NegotiationBotTests
         var targets = new List<int>();
         for (var round = 1; round <= MiniTalks().Rounds; round++)
         {
-            targets.Add(Aspiration.Target(game.State, Us, strategy));
+            targets.Add(Aspiration.Target(BotView.Of(game.State, Us), strategy));
             if (round < MiniTalks().Rounds)
             {
                 game.Accept(new AdvanceRound());
             }
         }
 
-        Assert.Equal(Aspiration.BestUtility(game.State, Us), targets[0]);
+        Assert.Equal(BotView.Of(game.State, Us).Preferences.BestUtility, targets[0]);
         Assert.Equal(MiniTalks().Profiles[Us].ReservationHundredths, targets[^1]);
         Assert.True(targets.Zip(targets.Skip(1)).All(pair => pair.First >= pair.Second));
     }
@@ -71,26 +76,44 @@ public sealed class NegotiationBotTests
     {
         var game = GameDriver.Negotiating();
         game.Accept(new AdvanceRound());
+        var view = BotView.Of(game.State, Us);
 
-        var boulware = Aspiration.Target(game.State, Us, BotStrategy.Boulware);
-        var linear = Aspiration.Target(game.State, Us, BotStrategy.Linear);
-        var conceder = Aspiration.Target(game.State, Us, BotStrategy.Conceder);
+        var boulware = Aspiration.Target(view, BotStrategy.Boulware);
+        var linear = Aspiration.Target(view, BotStrategy.Linear);
+        var conceder = Aspiration.Target(view, BotStrategy.Conceder);
 
         Assert.True(boulware > linear && linear > conceder, $"{boulware} > {linear} > {conceder}");
+    }
+
+    [Fact]
+    public void The_concession_curves_follow_their_exponents_halfway_through_the_game()
+    {
+        // Round 2 of 3 is t = 0.5: u* = r + (u_max − r)·(1 − 0.5^(1/e)).
+        var game = GameDriver.Negotiating();
+        game.Accept(new AdvanceRound());
+        var view = BotView.Of(game.State, Us);
+        var best = view.Preferences.BestUtility;
+        var reservation = view.Preferences.ReservationHundredths;
+
+        int Expected(double exponent) => reservation + (int)Math.Round((best - reservation) * (1 - Math.Pow(0.5, 1 / exponent)));
+
+        Assert.Equal(Expected(0.2), Aspiration.Target(view, BotStrategy.Boulware));
+        Assert.Equal(Expected(1), Aspiration.Target(view, BotStrategy.Linear));
+        Assert.Equal(Expected(3), Aspiration.Target(view, BotStrategy.Conceder));
     }
 
     [Fact]
     public void Tit_for_tat_concedes_as_much_as_it_was_conceded_to()
     {
         var game = GameDriver.Negotiating();
-        var best = Aspiration.BestUtility(game.State, Us);
-        Assert.Equal(best, Aspiration.Target(game.State, Us, BotStrategy.TitForTat));
+        var best = BotView.Of(game.State, Us).Preferences.BestUtility;
+        Assert.Equal(best, Aspiration.Target(BotView.Of(game.State, Us), BotStrategy.TitForTat));
 
         // Russia first offers the US Donetsk recognised (80 for the US), then frozen (100): a concession of 20 × 20.
         game.Accept(new TableOffer(Russia, Package((Donetsk, Recognised)), Parties(Us)));
         game.Accept(new TableOffer(Russia, Package((Donetsk, Frozen)), Parties(Us)));
 
-        Assert.Equal(best - (20 * 20), Aspiration.Target(game.State, Us, BotStrategy.TitForTat));
+        Assert.Equal(best - (20 * 20), Aspiration.Target(BotView.Of(game.State, Us), BotStrategy.TitForTat));
     }
 
     [Fact]
