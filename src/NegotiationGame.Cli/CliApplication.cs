@@ -13,7 +13,7 @@ public static class CliApplication
         {
             ValidateCommand.Create(output),
             AnalyzeCommand.Create(output, error, time),
-            SimulateCommand.Create(output, error),
+            SimulateCommand.Create(output, error, time),
             ReplayCommand.Create(output),
             StoreCommands.CreateExport(output),
             StoreCommands.CreateImport(output),

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Commands;
@@ -23,7 +22,7 @@ internal static class SimulateCommand
     /// <summary>How often a long run reports progress on the error stream.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "A scenario file, or the name of a bundled scenario." };
         var seedOption = new Option<int>("--seed") { Description = "Seeds the bots: the same seed plays the same game.", DefaultValueFactory = _ => 1 };
@@ -49,11 +48,12 @@ internal static class SimulateCommand
             parseResult.GetValue(outOption),
             parseResult.GetValue(gamesOption),
             output,
-            error));
+            error,
+            time));
         return command;
     }
 
-    private static async Task<int> RunAsync(string nameOrPath, int seed, string botList, FileInfo? outFile, int games, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string nameOrPath, int seed, string botList, FileInfo? outFile, int games, TextWriter output, TextWriter error, TimeProvider time)
     {
         if (games < 1 || (games == 1 && outFile is null))
         {
@@ -84,7 +84,7 @@ internal static class SimulateCommand
 
         if (games > 1)
         {
-            return PlayMany(loaded.Scenario, strategies, seed, games, output, error);
+            return PlayMany(loaded.Scenario, strategies, seed, games, output, error, time);
         }
 
         var bots = strategies.Select((name, index) => (parties[index].Id, name)).ToImmutableDictionary(pair => pair.Id, pair => pair.name);
@@ -116,7 +116,7 @@ internal static class SimulateCommand
         return ExitCodes.Success;
     }
 
-    private static int PlayMany(Scenario scenario, string[] strategies, int seed, int games, TextWriter output, TextWriter error)
+    private static int PlayMany(Scenario scenario, string[] strategies, int seed, int games, TextWriter output, TextWriter error, TimeProvider time)
     {
         var bots = new BotStrategy?[scenario.Parties.Length];
         for (var party = 0; party < strategies.Length; party++)
@@ -126,14 +126,15 @@ internal static class SimulateCommand
 
         error.WriteLine($"analysing {scenario.Id}…");
         var analysis = ScenarioAnalysis.Analyze(scenario);
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var reported = TimeSpan.Zero;
         var result = BotSimulation.Run(analysis, bots, seed, games, played =>
         {
-            if (clock.Elapsed - reported >= ProgressInterval || played == games)
+            var elapsed = time.GetElapsedTime(started);
+            if (elapsed - reported >= ProgressInterval || played == games)
             {
-                reported = clock.Elapsed;
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{played} of {games} games played ({clock.Elapsed.TotalSeconds:0} s)"));
+                reported = elapsed;
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{played} of {games} games played ({elapsed.TotalSeconds:0} s)"));
             }
         });
         SimulationTableWriter.Write(output, scenario, string.Join(',', strategies), seed, result);
