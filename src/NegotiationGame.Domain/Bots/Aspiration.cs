@@ -3,7 +3,7 @@ using NegotiationGame.Domain.Negotiation;
 namespace NegotiationGame.Domain.Bots;
 
 /// <summary>
-/// The utility, in hundredths of a point, a bot asks for at a given round: its strategy's concession curve between
+/// The utility, in the scenario's utility units, a bot asks for at a given round: its strategy's concession curve between
 /// its best outcome and its floor. Time-dependent strategies follow r + (u_max − r)·(1 − t^(1/e)).
 /// </summary>
 internal static class Aspiration
@@ -32,7 +32,7 @@ internal static class Aspiration
     public static int Floor(BotView view, int round)
     {
         _ = round;
-        return view.Preferences.ReservationHundredths;
+        return view.Preferences.Reservation;
     }
 
     private static int TimeDependent(int best, int floor, double time, double exponent) =>

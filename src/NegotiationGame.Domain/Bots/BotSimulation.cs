@@ -31,7 +31,7 @@ public static class BotSimulation
             }
 
             var assessment = analysis.Assess(binding);
-            welfare += assessment.Welfare / 100.0;
+            welfare += scenario.Utilities.Points(assessment.Welfare);
             frontier += assessment.DistanceToFrontier;
             nash += assessment.DistanceToNash ?? 0;
             for (var party = 0; party < parties; party++)

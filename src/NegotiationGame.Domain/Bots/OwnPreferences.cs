@@ -5,7 +5,8 @@ namespace NegotiationGame.Domain.Bots;
 
 /// <summary>
 /// One party's own utility function, copied out of the scenario so that a bot holding it holds nothing about any
-/// other party: weighted values in hundredths of a point, red lines, reservation value and discount.
+/// other party: weighted values in the scenario's utility units (hundredths of a point when its weights are whole numbers summing to
+/// 100), red lines, reservation value and discount.
 /// </summary>
 public sealed class OwnPreferences
 {
@@ -22,7 +23,7 @@ public sealed class OwnPreferences
         _optionCounts = optionCounts;
         _noDealOptions = noDealOptions;
         _redLineBits = redLineBits;
-        ReservationHundredths = reservation;
+        Reservation = reservation;
         DiscountPerRound = discount;
         var best = Package.Empty;
         for (var issue = 0; issue < IssueCount; issue++)
@@ -45,8 +46,8 @@ public sealed class OwnPreferences
 
     public int IssueCount => _optionCounts.Length;
 
-    /// <summary>What no deal is worth, in hundredths of a point.</summary>
-    public int ReservationHundredths { get; }
+    /// <summary>What no deal is worth, in the same utility units as <see cref="Cell"/> and <see cref="Utility"/>.</summary>
+    public int Reservation { get; }
 
     /// <summary>The factor a score loses for every round before the deal binds.</summary>
     public double DiscountPerRound { get; }
@@ -80,16 +81,16 @@ public sealed class OwnPreferences
             [.. issues.Select(issue => issue.Options.Length)],
             [.. issues.Select(issue => issue.NoDealOption)],
             redLines,
-            profile.ReservationHundredths,
+            scenario.Utilities.Reservation(party),
             profile.DiscountPerRound);
     }
 
     public int OptionCount(int issue) => _optionCounts[issue];
 
-    /// <summary>Weight × value of one option, in hundredths of a point.</summary>
+    /// <summary>Weight × value of one option, in utility units.</summary>
     public int Cell(int issue, int option) => _cells[(issue * OptionStride) + option];
 
-    /// <summary>The utility of a package in hundredths of a point, issues it leaves open at their no-deal option.</summary>
+    /// <summary>The utility of a package in utility units, issues it leaves open at their no-deal option.</summary>
     public int Utility(Package package)
     {
         var sum = 0;

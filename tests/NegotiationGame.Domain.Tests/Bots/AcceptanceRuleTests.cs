@@ -33,7 +33,7 @@ public sealed class AcceptanceRuleTests
 
         foreach (var strategy in Enum.GetValues<BotStrategy>())
         {
-            Assert.Equal(MiniTalks().Profiles[Us].ReservationHundredths, NegotiationBot.AcceptanceThreshold(BotView.Of(game.State, Us), strategy));
+            Assert.Equal(MiniTalks().Utilities.Reservation(Us), NegotiationBot.AcceptanceThreshold(BotView.Of(game.State, Us), strategy));
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class NegotiationBotTests
         }
 
         Assert.Equal(BotView.Of(game.State, Us).Preferences.BestUtility, targets[0]);
-        Assert.Equal(MiniTalks().Profiles[Us].ReservationHundredths, targets[^1]);
+        Assert.Equal(MiniTalks().Utilities.Reservation(Us), targets[^1]);
         Assert.True(targets.Zip(targets.Skip(1)).All(pair => pair.First >= pair.Second));
     }
 
@@ -93,7 +93,7 @@ public sealed class NegotiationBotTests
         game.Accept(new AdvanceRound());
         var view = BotView.Of(game.State, Us);
         var best = view.Preferences.BestUtility;
-        var reservation = view.Preferences.ReservationHundredths;
+        var reservation = view.Preferences.Reservation;
 
         int Expected(double exponent) => reservation + (int)Math.Round((best - reservation) * (1 - Math.Pow(0.5, 1 / exponent)));
 

@@ -169,11 +169,4 @@ public sealed class FractionalWeightTests
 
         return vectors;
     }
-
-    private static string WithWeights(string json, string party, params (string Issue, string Weight)[] weights)
-    {
-        var root = JsonNode.Parse(json)!;
-        root["profiles"]![party]!["weights"] = new JsonObject(weights.Select(weight => KeyValuePair.Create(weight.Issue, JsonNode.Parse(weight.Weight))));
-        return root.ToJsonString();
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.Domain.Scenarios;
 
@@ -43,4 +44,12 @@ internal static class TestScenarios
 
     public static Package Package(params (int Issue, int Option)[] choices) =>
         choices.Aggregate(Outcomes.Package.Empty, (package, choice) => package.With(choice.Issue, choice.Option));
+
+    /// <summary>The scenario's JSON with one party's weights replaced by the given numbers, written as JSON literals.</summary>
+    public static string WithWeights(string json, string party, params (string Issue, string Weight)[] weights)
+    {
+        var root = JsonNode.Parse(json)!;
+        root["profiles"]![party]!["weights"] = new JsonObject(weights.Select(weight => KeyValuePair.Create(weight.Issue, JsonNode.Parse(weight.Weight))));
+        return root.ToJsonString();
+    }
 }
