@@ -12,6 +12,7 @@ public static class CliApplication
         var root = new RootCommand("NegotiationGame: multi-party negotiation role-play, analytics and replay.")
         {
             ValidateCommand.Create(output),
+            ImportGeniusCommand.Create(output, error),
             AnalyzeCommand.Create(output, error, time),
             SimulateCommand.Create(output, error, time),
             ReplayCommand.Create(output),
