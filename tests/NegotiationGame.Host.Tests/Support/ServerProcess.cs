@@ -103,9 +103,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// Starts a server that is expected to refuse to start, and returns once it has exited; a server still running after
     /// <paramref name="patience"/> is killed and the call fails.
     /// </summary>
-    public static async Task<ServerProcess> StartExpectingExitAsync(TimeSpan patience, ClusterNodeSettings? cluster = null)
+    public static async Task<ServerProcess> StartExpectingExitAsync(TimeSpan patience, ClusterNodeSettings? cluster = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster);
+        var server = new ServerProcess(Directory.CreateTempSubdirectory("negotiationgame-process-").FullName, ownsDirectory: true, cluster, environment: environment);
         var process = server.Launch();
         using var deadline = new CancellationTokenSource(patience);
         try
