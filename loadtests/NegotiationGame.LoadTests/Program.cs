@@ -1,13 +1,31 @@
 using System.Diagnostics;
 using System.Globalization;
 using NegotiationGame.LoadTests;
+using NegotiationGame.LoadTests.Baselines;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Sqlite;
 
 // Usage: throughput [games] [seconds] [chart.svg] | memory [games]
 //        | store [streams] [seconds] [--store sqlite|postgres|marten] [--connection <npgsql connection string>]
 //        | stuck-reader <server url> [stuck readers] [seconds per phase]
+//        | e2e … (EndToEndCommand.Usage; progress on stderr, one JSON line on stdout)
 var mode = args.ElementAtOrDefault(0) ?? "throughput";
+switch (mode)
+{
+    case "e2e":
+        return await EndToEndCommand.RunAsync(args, Console.Out, Console.Error);
+    case "echo-hub":
+        // Hidden: the bare hub that e2e --baseline starts in a process of its own.
+        await EchoHubServer.RunAsync(Options.Parse(args).Int("--port", 0), Options.Parse(args).Has("--fan-out"), Console.Out);
+        return 0;
+    case "ping":
+        // Hidden: e2e --baseline's Orleans ping, in a process of its own.
+        var pingOptions = Options.Parse(args);
+        var calls = await PingRun.MeasureAsync(pingOptions.Int("--callers", 4000), TimeSpan.FromSeconds(pingOptions.Double("--warmup", 5)), TimeSpan.FromSeconds(pingOptions.Double("--seconds", 15)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"callsPerSecond\":{calls:F1}}}"));
+        return 0;
+}
+
 var output = Console.Out;
 output.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
@@ -28,7 +46,7 @@ if (mode == "memory")
         File.Delete(file);
     }
 
-    return;
+    return 0;
 }
 
 if (mode == "stuck-reader")
@@ -37,7 +55,7 @@ if (mode == "stuck-reader")
     var stuckReaders = int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture);
     var phase = TimeSpan.FromSeconds(double.Parse(args.ElementAtOrDefault(3) ?? "10", CultureInfo.InvariantCulture));
     await StuckReaderRun.RunAsync(server, stuckReaders, phase, output);
-    return;
+    return 0;
 }
 
 if (mode == "store")
@@ -53,7 +71,7 @@ if (mode == "store")
     var cpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (appends * storeDuration.TotalSeconds);
     var commitCount = measured.Commits - commitsBefore is { } counted ? string.Create(CultureInfo.InvariantCulture, $"{counted:N0} commits, ") : "";
     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Description} alone: {appends:N0} appends/s from {streams} streams, {commitCount}{cpuPerAppend:F1} µs of CPU per append; opening {measured.OpenTime.TotalMilliseconds:N0} ms, first append {firstAppend.TotalMilliseconds:N0} ms"));
-    return;
+    return 0;
 }
 
 var concurrentGames = int.Parse(args.ElementAtOrDefault(1) ?? "1000", CultureInfo.InvariantCulture);
@@ -101,4 +119,6 @@ if (args.ElementAtOrDefault(3) is { } chartPath)
     output.WriteLine($"chart: {Path.GetFullPath(chartPath)}");
 }
 
-string? OptionValue(string name) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
+return 0;
+
+string? OptionValue(string name) => Options.Parse(args).Value(name);
