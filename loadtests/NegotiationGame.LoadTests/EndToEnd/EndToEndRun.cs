@@ -25,6 +25,7 @@ internal sealed class EndToEndRun
     private readonly Dictionary<string, string> _spectatorTokens = new(StringComparer.Ordinal);
     private readonly List<SecondFigures> _timeline = [];
     private long _inFlight;
+    private TaskCompletionSource? _allAnswered;
     private int _nextNode;
 
     private EndToEndRun(LoadSettings settings) => _settings = settings;
@@ -239,7 +240,10 @@ internal sealed class EndToEndRun
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            if (Interlocked.Decrement(ref _inFlight) == 0)
+            {
+                Volatile.Read(ref _allAnswered)?.TrySetResult();
+            }
         }
     }
 
@@ -284,28 +288,35 @@ internal sealed class EndToEndRun
 
     private TimeSpan? ServerCpu() => _settings.ServerProcessId is { } pid ? ServerProcessStats.CpuTime(pid) : null;
 
+    /// <summary>Waits (bounded) until every command sent has been answered; no command is sent any more by then.</summary>
     private async Task UntilOutstandingAnsweredAsync(CancellationToken cancellationToken)
     {
-        var giveUpAt = Stopwatch.GetTimestamp() + (long)(_settings.DrainPatience.TotalSeconds * Stopwatch.Frequency);
-        while (Interlocked.Read(ref _inFlight) > 0 && Stopwatch.GetTimestamp() < giveUpAt)
+        var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _allAnswered, allAnswered);
+        if (Interlocked.Read(ref _inFlight) == 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            allAnswered.TrySetResult();
         }
+
+        await WithinDrainPatienceAsync(allAnswered.Task, cancellationToken);
     }
 
     /// <summary>Waits (bounded) until every connection has received its game's last event; returns those that had not.</summary>
     private async Task<List<LoadConnection>> UntilFeedsCompleteAsync(CancellationToken cancellationToken)
     {
-        var giveUpAt = Stopwatch.GetTimestamp() + (long)(_settings.DrainPatience.TotalSeconds * Stopwatch.Frequency);
-        while (true)
-        {
-            var behind = _connections.Where(connection => connection.Sequences.Last < _lastSequence[connection.GameId]).ToList();
-            if (behind.Count == 0 || Stopwatch.GetTimestamp() >= giveUpAt)
-            {
-                return behind;
-            }
+        await WithinDrainPatienceAsync(Task.WhenAll(_connections.Select(connection => connection.ReachedAsync(_lastSequence[connection.GameId]))), cancellationToken);
+        return [.. _connections.Where(connection => connection.Sequences.Last < _lastSequence[connection.GameId])];
+    }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+    /// <summary>What has not happened within the drain patience is reported as missing, not waited for.</summary>
+    private async Task WithinDrainPatienceAsync(Task signal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await signal.WaitAsync(_settings.DrainPatience, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
         }
     }
 

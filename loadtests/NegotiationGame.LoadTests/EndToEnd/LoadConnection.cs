@@ -35,6 +35,9 @@ internal sealed class LoadConnection : IAsyncDisposable
 
     public SequenceCheck Sequences { get; } = new();
 
+    private readonly TaskCompletionSource _reachedAwaited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _awaitedSequence = long.MaxValue;
+
     public LoadPlayer? Player { get; set; }
 
     /// <summary>Wraps a started connection; events are checked from the <see cref="WatchAsync"/> call on.</summary>
@@ -52,14 +55,33 @@ internal sealed class LoadConnection : IAsyncDisposable
         // hold only the games' opening events: their continuity is checked, their content needs no handling.
         var replied = reply.GetProperty("events").EnumerateArray().Select(entry => entry.GetProperty("sequence").GetInt64()).ToList();
         Sequences.Watched(afterGameCreated, replied);
+        SignalIfReached();
         return reply;
+    }
+
+    /// <summary>Completes once this connection has received every event up to <paramref name="sequence"/>.</summary>
+    public Task ReachedAsync(long sequence)
+    {
+        Volatile.Write(ref _awaitedSequence, sequence);
+        SignalIfReached();
+        return _reachedAwaited.Task;
+    }
+
+    private void SignalIfReached()
+    {
+        if (Sequences.Last >= Volatile.Read(ref _awaitedSequence))
+        {
+            _reachedAwaited.TrySetResult();
+        }
     }
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
     private void Receive(JsonElement message)
     {
-        if (!Sequences.Pushed(message.GetProperty("sequence").GetInt64()))
+        var applied = Sequences.Pushed(message.GetProperty("sequence").GetInt64());
+        SignalIfReached();
+        if (!applied)
         {
             return;
         }
