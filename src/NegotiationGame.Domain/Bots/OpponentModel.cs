@@ -25,19 +25,15 @@ internal sealed class OpponentModel
     private readonly double[] _suspicion;
     private readonly int[] _noDealOptions;
 
-    private OpponentModel(int party, int offersSeen, double[] cells, double[] suspicion, int[] noDealOptions)
+    private OpponentModel(int party, double[] cells, double[] suspicion, int[] noDealOptions)
     {
         Party = party;
-        OffersSeen = offersSeen;
         _cells = cells;
         _suspicion = suspicion;
         _noDealOptions = noDealOptions;
     }
 
     public int Party { get; }
-
-    /// <summary>How many offers of its own the party has tabled: how much the model has to go on.</summary>
-    public int OffersSeen { get; }
 
     public static OpponentModel Learn(BotView view, int party)
     {
@@ -48,12 +44,10 @@ internal sealed class OpponentModel
         var steadiness = new double[issues.Length];
         Array.Fill(steadiness, 1.0);
         Package? previous = null;
-        var offersSeen = 0;
         foreach (var offer in view.Offers)
         {
             if (offer.Proposer == party)
             {
-                offersSeen++;
                 Count(counts, offer.Package, 1.0);
                 if (previous is { } before)
                 {
@@ -100,7 +94,7 @@ internal sealed class OpponentModel
             }
         }
 
-        return new OpponentModel(party, offersSeen, cells, suspicion, [.. issues.Select(issue => issue.NoDealOption)]);
+        return new OpponentModel(party, cells, suspicion, [.. issues.Select(issue => issue.NoDealOption)]);
     }
 
     /// <summary>The estimated weight × value of one option to the party.</summary>
