@@ -8,7 +8,7 @@ public sealed class WebSecurityTests(ServerFixture server) : IClassFixture<Serve
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/app.js")]
+    [InlineData("/js/main.js")]
     [InlineData("/healthz")]
     [InlineData("/api/games/nothing/log.jsonl")]
     public async Task Every_response_forbids_framing_sniffing_foreign_scripts_and_referrers(string path)

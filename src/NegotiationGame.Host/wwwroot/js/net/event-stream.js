@@ -1,0 +1,73 @@
+// The per-game event stream. It takes its hub call from outside, so that it runs under Node's test runner too.
+
+import { FATAL_CODES, RETRY_MS } from "./replies.js";
+
+export const withData = e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {}) });
+
+// Follows protocol.md "Reconnecting": keep the last applied sequence, ignore repeats,
+// and call watch again (afterSequence = last) while a reply says more, on a gap, or after a reconnect.
+export class GameStream {
+  // call(method, args) answers like the hub: { ok, error?, ... }, never throwing (net/connection.js's call).
+  constructor(gameId, token, { onEvent, onSummary, onError }, call, retryMs = RETRY_MS) {
+    Object.assign(this, { gameId, token, onEvent, onSummary, onError, call, retryMs });
+    this.last = 0;
+    this.summarySequence = 0;
+    this.syncing = false;
+    this.again = false;
+    this.buffer = [];
+    this.retryTimer = 0;
+    this.stopped = false;
+  }
+
+  async sync() {
+    if (this.stopped) return;
+    if (this.syncing) { this.again = true; return; }
+    this.syncing = true;
+    clearTimeout(this.retryTimer);
+    try {
+      do {
+        this.again = false;
+        const result = await this.call("watch", { token: this.token, gameId: this.gameId, afterSequence: this.last });
+        if (this.stopped) return;
+        if (!result.ok) {
+          this.onError?.(result.error);
+          if (!FATAL_CODES.includes(result.error?.code)) this.retryTimer = setTimeout(() => this.sync(), this.retryMs);
+          return;
+        }
+        this.summarySequence = result.summary?.lastSequence ?? 0;
+        this.onSummary?.(result.summary, result.scenario, result.spectatorDelaySeconds);
+        for (const e of result.events ?? []) this.apply(e);
+        // A reply holds one page; keep pushed events back until the last page is in.
+        if (result.more) { this.again = true; continue; }
+        const pushed = this.buffer.sort((a, b) => a.sequence - b.sequence);
+        this.buffer = [];
+        for (const e of pushed) this.accept(e);
+      } while (this.again && !this.stopped);
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  receive(e) {
+    if (this.syncing) this.buffer.push(e);
+    else this.accept(e);
+  }
+
+  accept(e) {
+    if (e.sequence <= this.last) return;
+    if (e.sequence > this.last + 1) { this.sync(); return; }
+    this.apply(e);
+  }
+
+  apply(e) {
+    if (e.sequence <= this.last) return;
+    this.last = e.sequence;
+    // Events already folded into the summary must not move the clock a second time.
+    this.onEvent(withData(e), e.sequence > this.summarySequence);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+  }
+}

@@ -1,0 +1,26 @@
+// The streams of the games the current page shows, fed by the connection: pushed events go to their game's stream,
+// and after a reconnect every stream asks for what it missed.
+
+import { call, onHubMessage, onResync } from "./connection.js";
+import { GameStream } from "./event-stream.js";
+
+const streams = new Map(); // gameId -> GameStream of the current view
+
+onHubMessage("gameEvent", e => streams.get(e?.gameId)?.receive(e));
+onResync(() => streams.forEach(stream => stream.sync()));
+
+export function watchGame(gameId, token, handlers) {
+  streams.get(gameId)?.stop();
+  const stream = new GameStream(gameId, token, handlers, call);
+  streams.set(gameId, stream);
+  stream.sync();
+  return stream;
+}
+
+export const isWatching = gameId => streams.has(gameId);
+
+/** A new page follows nothing of the old one. */
+export function stopAllStreams() {
+  streams.forEach(stream => stream.stop());
+  streams.clear();
+}

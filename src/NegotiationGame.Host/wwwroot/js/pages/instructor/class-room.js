@@ -1,0 +1,145 @@
+// The running class: lobby code, roster, an overview of every game and one card per game.
+
+import { clockFromSummary } from "../../game/clock.js";
+import { describeScores } from "../../game/event-text.js";
+import { plainNames } from "../../game/names.js";
+import { joinLink } from "../../links.js";
+import { call } from "../../net/connection.js";
+import { isWatching } from "../../net/game-streams.js";
+import { errorText } from "../../net/replies.js";
+import { onCleanup, onInterval, route } from "../../router.js";
+import { store } from "../../store.js";
+import { renderClock } from "../../ui/clock.js";
+import { copyText, field, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
+import { prettyParty } from "../../ui/format.js";
+import { buildGameCard } from "./game-card.js";
+
+const CLASS_REFRESH_MS = 3000;
+
+export function showClass(app, saved) {
+  const root = fromTemplate("tpl-instructor-class");
+  const token = saved.instructorToken;
+  const cards = new Map();
+  const errorNode = field(root, "error");
+  let lastClass = null;
+  let refreshTimer = 0;
+
+  field(root, "title").textContent = saved.title ?? "Class";
+  field(root, "classId").textContent = saved.classId;
+  field(root, "lobbyCode").textContent = saved.lobbyCode ?? "–";
+  const lobbyUrl = saved.lobbyCode ? joinLink(saved.classId, saved.lobbyCode) : "";
+  Object.assign(field(root, "lobbyLink"), { href: lobbyUrl, textContent: lobbyUrl });
+  root.querySelector("[data-action=copy-lobby]").addEventListener("click", () => copyText(lobbyUrl));
+
+  root.querySelector("[data-action=reissue-link]").addEventListener("click", async () => {
+    if (!confirm("Make a new instructor link? Every browser holding the old one loses control of this class.")) return;
+    const result = await call("reissueInstructorLink", { token: saved.instructorToken });
+    if (!result.ok) return showError(errorNode, errorText(result));
+    saved.instructorToken = result.instructorToken;
+    store.set("instructor", saved);
+    const url = `${location.origin}/#/instructor?link=${encodeURIComponent(JSON.stringify(saved))}`;
+    const linkNode = field(root, "instructorLink");
+    Object.assign(linkNode, { href: url, textContent: "Instructor link (open it in the browser that should run the class)" });
+    linkNode.hidden = false;
+    copyText(url);
+  });
+
+  root.querySelector("[data-action=forget]").addEventListener("click", () => {
+    if (!confirm("Forget this class in this browser? Without the instructor key you cannot control it again.")) return;
+    store.remove("instructor");
+    route();
+  });
+
+  const startForm = root.querySelector("[data-role=start-form]");
+  startForm.addEventListener("submit", async event => {
+    event.preventDefault();
+    const button = startForm.querySelector("[type=submit]");
+    button.disabled = true;
+    const result = await call("startClass", { token, bots: startForm.elements.bots.value });
+    button.disabled = false;
+    if (!result.ok) return showError(errorNode, errorText(result));
+    showError(errorNode, "");
+    toast("Class started.");
+    refresh();
+  });
+
+  const reveal = field(root, "reveal");
+  reveal.addEventListener("change", async () => {
+    const result = await call("setRevealPolicy", { token, revealPrivateAfterEnd: reveal.checked });
+    if (!result.ok) return showError(errorNode, errorText(result));
+    toast(reveal.checked ? "Private channels will be revealed when each game ends." : "Private channels stay private after the games end.");
+  });
+
+  async function refresh() {
+    const result = await call("getClass", { token });
+    if (!result.ok) return showError(errorNode, errorText(result));
+    showError(errorNode, "");
+    lastClass = result.class;
+    reveal.checked = lastClass.revealPrivateAfterEnd;
+    renderClassFacts(root, lastClass);
+    renderRoster(field(root, "roster"), lastClass);
+    renderOverview(field(root, "overview"), result.games ?? []);
+    for (const gameId of lastClass.gameIds) {
+      if (!cards.has(gameId)) {
+        const card = buildGameCard(gameId, saved, token, scheduleRefresh);
+        cards.set(gameId, card);
+        field(root, "games").append(card.node);
+      }
+      const card = cards.get(gameId);
+      card.update(lastClass, (result.games ?? []).find(g => g.gameId === gameId));
+      if (lastClass.started && !isWatching(gameId)) card.watch();
+    }
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 800);
+  }
+
+  onCleanup(() => clearTimeout(refreshTimer));
+  onInterval(refresh, CLASS_REFRESH_MS);
+  app.append(root);
+  refresh();
+}
+
+function renderClassFacts(root, cls) {
+  field(root, "title").textContent = cls.title;
+  field(root, "status").textContent = cls.started ? `Started · ${cls.gameIds.length} game(s)` : `Waiting for students · ${cls.roster.length} joined`;
+  const lobby = cls.joinCodes.find(c => !c.gameId);
+  if (lobby) field(root, "lobbyCode").textContent = lobby.code;
+  const startForm = root.querySelector("[data-role=start-form]");
+  startForm.hidden = cls.started;
+}
+
+function renderRoster(tbody, cls) {
+  const rows = cls.roster.map(seat => h("tr", {},
+    h("td", { text: seat.displayName }), h("td", { text: seat.gameId }), h("td", { class: `party-tag party-${seat.partyId}`, text: prettyParty(seat.partyId) })));
+  const bots = Object.entries(cls.bots ?? {}).map(([key, strategy]) => {
+    const [gameId, partyId] = key.split("/");
+    return h("tr", { class: "bot-row" },
+      h("td", { text: `Bot (${strategy})` }), h("td", { text: gameId }), h("td", { class: `party-tag party-${partyId}`, text: prettyParty(partyId) }));
+  });
+  const empty = h("tr", {}, h("td", { colSpan: 3, class: "muted", text: "Nobody has joined yet." }));
+  replaceIfChanged(tbody, [cls.roster, cls.bots], () => (rows.length + bots.length ? [...rows, ...bots] : [empty]));
+}
+
+function renderOverview(tbody, games) {
+  if (!games.length) {
+    tbody.replaceChildren(h("tr", {}, h("td", { colSpan: 6, class: "muted", text: "The games open when you start the class." })));
+    return;
+  }
+  tbody.replaceChildren(...games.map(game => {
+    const clock = clockFromSummary(game);
+    const clockBox = h("div", { class: "clock" });
+    renderClock(clockBox, clock);
+    const clockCell = h("td", {}, clockBox);
+    const ended = game.phase === "Ended";
+    return h("tr", { "data-testid": `overview-${game.gameId}` },
+      h("th", { scope: "row", text: game.gameId }),
+      h("td", { text: game.phase }),
+      h("td", { text: game.round || "–" }),
+      clockCell,
+      h("td", { text: `#${game.lastSequence}` }),
+      h("td", { text: ended ? describeScores(game.scores, plainNames) : "–" }));
+  }));
+}

@@ -1,0 +1,59 @@
+// The instructor's entry: take over a class from an instructor link, run the class this tab holds, or create one.
+
+import { call } from "../../net/connection.js";
+import { errorText } from "../../net/replies.js";
+import { route } from "../../router.js";
+import { store } from "../../store.js";
+import { field, fromTemplate, showError } from "../../ui/dom.js";
+import { showClass } from "./class-room.js";
+
+const SCENARIO_ID = "ukraine-2025";
+
+export function showInstructor(app, params) {
+  const link = params.get("link");
+  if (link) {
+    // An instructor link carries the class and its new key; keep them in this browser and drop them from the address.
+    try {
+      const handed = JSON.parse(link);
+      if (typeof handed?.instructorToken === "string" && typeof handed?.classId === "string") store.set("instructor", handed);
+    } catch { /* a damaged link: show what this browser already holds */ }
+    history.replaceState(null, "", "#/instructor");
+  }
+  const saved = store.get("instructor");
+  if (saved?.instructorToken) showClass(app, saved);
+  else showCreateForm(app);
+}
+
+function readNumber(form, name, fallback) {
+  const value = Number(form.elements[name].value);
+  return Number.isFinite(value) && form.elements[name].value !== "" ? value : fallback;
+}
+
+function showCreateForm(app) {
+  const root = fromTemplate("tpl-instructor-create");
+  const form = root.querySelector("form");
+  form.elements.seed.value = Math.floor(Math.random() * 100000);
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const games = readNumber(form, "games", 1);
+    if (!Number.isInteger(games) || games < 1 || games > 20) return showError(field(form, "error"), "Choose between 1 and 20 games.");
+    const request = {
+      title: form.elements.title.value.trim() || "Negotiation seminar",
+      scenario: SCENARIO_ID,
+      games,
+      briefingSeconds: readNumber(form, "briefingSeconds", 0),
+      roundSeconds: readNumber(form, "roundSeconds", 300),
+      spectatorDelaySeconds: readNumber(form, "spectatorDelaySeconds", 0),
+      seed: readNumber(form, "seed", 1),
+    };
+    const button = form.querySelector("[type=submit]");
+    button.disabled = true;
+    const result = await call("createClass", request);
+    button.disabled = false;
+    if (!result.ok) return showError(field(form, "error"), errorText(result));
+    const { classId, instructorToken, gameIds, lobbyCode, joinCodes, spectatorTokens } = result;
+    store.set("instructor", { classId, instructorToken, gameIds, lobbyCode, joinCodes, spectatorTokens, title: request.title });
+    route();
+  });
+  app.append(root);
+}

@@ -1,0 +1,123 @@
+// The student's console: briefing, clock, inbox, offer builder, talk and the live feed of the game.
+
+import { applyToClock, clockFromSummary } from "../../game/clock.js";
+import { plainNames, scenarioNames } from "../../game/names.js";
+import { trackOffer } from "../../game/offers.js";
+import { call } from "../../net/connection.js";
+import { watchGame } from "../../net/game-streams.js";
+import { errorText, FATAL_CODES, RETRY_MS } from "../../net/replies.js";
+import { onCleanup } from "../../router.js";
+import { store } from "../../store.js";
+import { renderClock } from "../../ui/clock.js";
+import { field, fromTemplate, h } from "../../ui/dom.js";
+import { appendFeed } from "../../ui/feed.js";
+import { paragraphs, points } from "../../ui/format.js";
+import { buildOfferBuilder, updateBuilderAvailability, updateBuilderSummary } from "./builder.js";
+import { playerCommand } from "./command.js";
+import { renderAgreements, renderInbox } from "./inbox.js";
+
+export function showPlay(app) {
+  const seat = store.get("player");
+  if (!seat?.token) { location.hash = "#/join"; return; }
+  const root = fromTemplate("tpl-play");
+  root.dataset.party = seat.partyId;
+  const ctx = { seat, root, view: null, scenario: null, names: plainNames, clock: clockFromSummary(null), offers: new Map(), builderReady: false, counterTo: null, walkedAway: false };
+  let viewTimer = 0;
+  const reload = delay => { clearTimeout(viewTimer); viewTimer = setTimeout(() => loadView(ctx), delay); };
+  ctx.refreshView = () => reload(250);
+  ctx.retryView = () => reload(RETRY_MS);
+  onCleanup(() => clearTimeout(viewTimer));
+
+  root.querySelector("[data-action=walk-away]").addEventListener("click", () => walkAway(ctx));
+  root.querySelector("[data-action=leave]").addEventListener("click", () => {
+    if (!confirm("Sign out of this seat on this device? You need a join code to come back.")) return;
+    store.remove("player");
+    location.hash = "#/";
+  });
+  app.append(root);
+  renderClock(field(root, "clock"), ctx.clock);
+  loadView(ctx);
+}
+
+async function loadView(ctx) {
+  const result = await call("getView", { token: ctx.seat.token });
+  if (!document.contains(ctx.root)) return;
+  if (!result.ok) {
+    const code = result.error?.code;
+    setNotice(ctx, code === "GameNotFound" ? "Waiting for the instructor to start the class…" : errorText(result));
+    if (!FATAL_CODES.includes(code)) ctx.retryView();
+    return;
+  }
+  if (!ctx.ended && !ctx.walkedAway) setNotice(ctx, "");
+  ctx.view = result.view;
+  if (!ctx.scenario) {
+    // The feed waits for the scenario so that every sentence can use party names and option labels.
+    ctx.scenario = result.scenario;
+    ctx.names = scenarioNames(result.scenario);
+    renderStatic(ctx);
+    buildOfferBuilder(ctx);
+    startPlayerStream(ctx);
+  }
+  renderPlayerState(ctx);
+}
+
+function setNotice(ctx, message) {
+  const node = field(ctx.root, "notice");
+  node.textContent = message;
+  node.hidden = !message;
+}
+
+function startPlayerStream(ctx) {
+  watchGame(ctx.seat.gameId, ctx.seat.token, {
+    onSummary: summary => { ctx.clock = clockFromSummary(summary); renderPlayerClock(ctx); ctx.refreshView(); },
+    onEvent: (e, fresh) => {
+      trackOffer(ctx.offers, e);
+      noteOwnFate(ctx, e);
+      appendFeed(field(ctx.root, "feed"), e, ctx.names);
+      if (fresh && applyToClock(ctx.clock, e)) renderPlayerClock(ctx);
+      if (fresh) ctx.refreshView();
+    },
+    onError: error => setNotice(ctx, error?.code === "GameNotFound" ? "Waiting for the instructor to start the class…" : error?.message),
+  });
+}
+
+function noteOwnFate(ctx, e) {
+  if (e.type === "PartyWalkedAway" && e.data.party === ctx.seat.partyId) {
+    ctx.walkedAway = true;
+    setNotice(ctx, "You have walked away from the table.");
+  } else if (e.type === "GameEnded") {
+    ctx.ended = true;
+    setNotice(ctx, `The game is over. Your final score: ${points(e.data.scores?.[ctx.seat.partyId])}`);
+  }
+}
+
+function renderPlayerClock(ctx) {
+  renderClock(field(ctx.root, "clock"), ctx.clock, ctx.scenario?.rounds);
+  updateBuilderAvailability(ctx);
+}
+
+function renderStatic(ctx) {
+  const { root, view, scenario } = ctx;
+  field(root, "partyName").textContent = view.name;
+  field(root, "leader").textContent = view.bot ? `${view.leader} · played by a bot (${view.bot})` : view.leader;
+  field(root, "background").replaceChildren(h("h3", { text: scenario.title }), ...paragraphs(scenario.publicBackground));
+  field(root, "briefing").replaceChildren(...paragraphs(view.confidentialBriefing));
+  field(root, "reservation").textContent = points(view.reservation);
+}
+
+function renderPlayerState(ctx) {
+  const { root, view } = ctx;
+  field(root, "binds").textContent = points(view.utilityOfWhatBinds);
+  renderInbox(ctx);
+  renderAgreements(ctx);
+  updateBuilderSummary(ctx);
+  updateBuilderAvailability(ctx);
+}
+
+async function walkAway(ctx) {
+  if (!confirm("Walk away for good? You cannot come back to the table.")) return;
+  if (await playerCommand(ctx, { type: "walkAway" }, "You walked away.")) {
+    noteOwnFate(ctx, { type: "PartyWalkedAway", data: { party: ctx.seat.partyId } });
+    updateBuilderAvailability(ctx);
+  }
+}
