@@ -8,6 +8,7 @@ using NegotiationGame.Host.Health;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Limits;
 using NegotiationGame.Host.Relay;
+using NegotiationGame.Host.Scenarios;
 using NegotiationGame.Host.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,7 @@ builder.Services.AddSingleton<IConnectionSender, SignalRConnectionSender>();
 builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<GameWatch>();
 builder.Services.AddSingleton<DebriefBuilder>();
+builder.Services.AddClassScenarios();
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
 builder.Services.AddHostedService<SiloDeathWatch>();

@@ -14,17 +14,7 @@ public sealed class DebriefTests(ServerFixture server) : IClassFixture<ServerFix
         var classId = created.GetProperty("classId").GetString()!;
         var gameId = created.GetProperty("gameIds")[0].GetString()!;
         (await connection.CallAsync("startClass", new { token, bots = "conceder" })).Ok();
-        // Conceders may settle every issue before the final deadline; then the game has ended and "process now" is refused.
-        for (var round = 0; round < 6; round++)
-        {
-            var reply = await connection.CallAsync("instruct", new { token, gameId, command = new { type = "processNow" } });
-            if (!reply.GetProperty("ok").GetBoolean() && reply.ErrorCode() == "GameAlreadyEnded")
-            {
-                break;
-            }
-
-            reply.Ok();
-        }
+        await connection.ProcessRoundsAsync(token, gameId, rounds: 6);
 
         var debrief = (await connection.CallAsync("getDebrief", new { token, gameId })).Ok();
 

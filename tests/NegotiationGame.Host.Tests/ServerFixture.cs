@@ -111,6 +111,24 @@ internal static class HubCalls
         }
     }
 
+    /// <summary>
+    /// The instructor's "process now", round after round, at most <paramref name="rounds"/> times: bots may settle every
+    /// issue before the last deadline, and then the game has ended and the next "process now" is refused.
+    /// </summary>
+    public static async Task ProcessRoundsAsync(this HubConnection connection, string token, string gameId, int rounds)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            var reply = await connection.CallAsync("instruct", new { token, gameId, command = new { type = "processNow" } });
+            if (!reply.GetProperty("ok").GetBoolean() && reply.ErrorCode() == "GameAlreadyEnded")
+            {
+                return;
+            }
+
+            reply.Ok();
+        }
+    }
+
     public static string ErrorCode(this JsonElement result)
     {
         Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());

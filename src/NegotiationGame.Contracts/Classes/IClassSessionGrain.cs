@@ -28,6 +28,10 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("GetSummary")]
     Task<ClassSummary> GetSummary();
 
+    /// <summary>The text of the class's scenario, as it was created (a bundled one's or an uploaded file's).</summary>
+    [Alias("GetScenarioJson")]
+    Task<string> GetScenarioJson();
+
     /// <summary>
     /// The instructor's reveal policy: whether, once a game has ended, everyone (other parties, spectators) may read
     /// its private channels. While a game runs, only the parties of a channel and the instructor read it.

@@ -187,6 +187,8 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
 
     public Task<ClassSummary> GetSummary() => Task.FromResult(Summary(RequireState()));
 
+    public Task<string> GetScenarioJson() => Task.FromResult(RequireState().Created.ScenarioJson);
+
     public async Task<ClassSummary> SetRevealPolicy(bool revealPrivateAfterEnd)
     {
         var state = RequireState();

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using NegotiationGame.Contracts;
 using NegotiationGame.Domain.Analytics;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.EventLog;
+using NegotiationGame.Host.Scenarios;
 using NegotiationGame.Host.Hubs.Results;
 using NegotiationGame.Storage;
 
@@ -13,18 +13,16 @@ namespace NegotiationGame.Host.Hubs;
 /// <summary>
 /// The instructor's debrief of one game: the whole log, every offer with every party's utility of it (the
 /// "negotiation dance"), the Pareto frontier with the Nash, Kalai–Smorodinsky and max-welfare points, and how the
-/// outcome compares with them. Analytics are computed once per scenario and kept.
+/// outcome compares with them. Analytics are computed once per scenario and kept (<see cref="ScenarioAnalyses"/>).
 /// </summary>
-public sealed class DebriefBuilder
+public sealed class DebriefBuilder(ScenarioAnalyses analyses)
 {
-    private readonly ConcurrentDictionary<string, ScenarioAnalysis> _analyses = new(StringComparer.Ordinal);
-
     public DebriefResult Build(string gameId, IReadOnlyList<LoggedEvent> log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var record = GameRecord.Replay(log);
         var scenario = record.Header.Scenario;
-        var analysis = _analyses.GetOrAdd(record.Header.ScenarioJson, _ => ScenarioAnalysis.Analyze(scenario));
+        var analysis = analyses.For(record.Header.ScenarioJson, scenario);
         var debrief = GameDebrief.Of(record, analysis);
         return new DebriefResult(
             gameId,

@@ -10,7 +10,7 @@ using NegotiationGame.Host.Hubs.Binding;
 using NegotiationGame.Host.Hubs.Client;
 using NegotiationGame.Host.Hubs.Results;
 using NegotiationGame.Host.Relay;
-using NegotiationGame.Scenarios;
+using NegotiationGame.Host.Scenarios;
 using ClassRequest = NegotiationGame.Contracts.Classes.CreateClassRequest;
 
 namespace NegotiationGame.Host.Hubs;
@@ -20,15 +20,17 @@ namespace NegotiationGame.Host.Hubs;
 /// grains; it holds no game state, so any host can serve any game. Arguments arrive bound (<see cref="HubRequest{T}"/>)
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
-public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios) : Hub<IGameClient>
+public sealed class GameHub(
+    IGrainFactory grains, TokenService tokens, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
+    : Hub<IGameClient>
 {
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
     {
         var request = argument.Value;
-        var scenarioName = request.Scenario ?? BundledScenarios.Default;
-        if (BundledScenarios.FindJson(scenarioName) is not { } scenarioJson)
+        var (scenarioJson, scenarioRefusal) = classScenarios.Resolve(request.Scenario, request.ScenarioJson);
+        if (scenarioJson is null)
         {
-            return HubResults.Failure(HubErrorCodes.UnknownScenario, $"There is no scenario '{scenarioName}' (bundled: {string.Join(", ", BundledScenarios.Names)}).");
+            return scenarioRefusal!;
         }
 
         var classId = "c-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -109,7 +111,9 @@ public sealed class GameHub(IGrainFactory grains, TokenService tokens, GameEvent
         var games = summary.Started
             ? await Task.WhenAll(summary.GameIds.Select(game => grains.GetGrain<IGameGrain>(game).GetSummary()))
             : [];
-        var scenario = summary.Started ? await scenarios.FindAsync(summary.GameIds[0]) : BundledScenarios.FindJson(summary.ScenarioId) is not null ? BundledScenarios.Load(summary.ScenarioId) : null;
+        var scenario = summary.Started
+            ? await scenarios.FindAsync(summary.GameIds[0])
+            : SharedScenarios.Load(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetScenarioJson()).Scenario;
         return new ClassOverviewResult(summary, [.. games], scenario is null ? null : PublicScenario.Of(scenario));
     }
 

@@ -14,7 +14,13 @@ public sealed record CreateClassRequest(
     int RoundSeconds = 0,
     int Seed = 1,
     int SpectatorDelaySeconds = 0,
-    int MaxSeatsPerRole = ClassRequest.DefaultSeatsPerRole);
+    int MaxSeatsPerRole = ClassRequest.DefaultSeatsPerRole,
+    string? ScenarioJson = null) : IValidatedRequest
+{
+    public string? Problem() => Scenario is not null && ScenarioJson is not null
+        ? "Give either scenario (a name) or scenarioJson (a file's text), not both."
+        : null;
+}
 
 public sealed record JoinClassRequest(string ClassId, string Code, string Name = "");
 

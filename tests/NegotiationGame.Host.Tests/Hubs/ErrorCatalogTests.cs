@@ -34,6 +34,8 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
                 return (await connection.InvokeAsync<JsonElement>("watch", (object?)null)).ErrorCode();
             case "UnknownScenario":
                 return (await connection.CallAsync("createClass", new { scenario = "atlantis-1914" })).ErrorCode();
+            case "InvalidScenario":
+                return (await connection.CallAsync("createClass", new { scenarioJson = "[]" })).ErrorCode();
             case "RateLimited":
                 for (var attempt = 0; attempt < 10; attempt++)
                 {

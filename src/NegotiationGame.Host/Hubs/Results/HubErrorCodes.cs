@@ -10,6 +10,9 @@ public static class HubErrorCodes
     public const string Forbidden = "Forbidden";
     public const string InvalidRequest = "InvalidRequest";
     public const string UnknownScenario = "UnknownScenario";
+
+    /// <summary>An uploaded scenario file that does not load or whose analytics could not finish; the error lists every problem.</summary>
+    public const string InvalidScenario = "InvalidScenario";
     public const string UnknownCode = "UnknownCode";
     public const string RateLimited = "RateLimited";
     public const string ServerError = "ServerError";

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using NegotiationGame.Domain.Scenarios;
 
 namespace NegotiationGame.Host.Hubs.Results;
 
@@ -20,10 +22,12 @@ public sealed record HubFailure(HubError Error) : HubResult
 
 /// <param name="Code">One of <see cref="HubErrorCodes"/> or a negotiation rule's code (docs/protocol.md).</param>
 /// <param name="RetryAfterSeconds">With <c>RateLimited</c>: when the call may be tried again.</param>
+/// <param name="Problems">With <c>InvalidScenario</c>: what is wrong with the file, each with its JSON path.</param>
 public sealed record HubError(
     string Code,
     string Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RetryAfterSeconds = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RetryAfterSeconds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<ScenarioProblem>? Problems = null);
 
 /// <summary>A success that has fields of its own.</summary>
 public abstract record HubSuccess : HubResult

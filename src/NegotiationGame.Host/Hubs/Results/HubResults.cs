@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using NegotiationGame.Contracts.Commands;
+using NegotiationGame.Domain.Scenarios;
+using NegotiationGame.Host.Scenarios;
 
 namespace NegotiationGame.Host.Hubs.Results;
 
@@ -12,6 +15,9 @@ internal static class HubResults
     public static HubFailure Forbidden(string message) => Failure(HubErrorCodes.Forbidden, message);
 
     public static HubFailure Invalid(string message) => Failure(HubErrorCodes.InvalidRequest, message);
+
+    public static HubFailure InvalidScenario(ImmutableArray<ScenarioProblem> problems) => new(new HubError(
+        HubErrorCodes.InvalidScenario, UploadedScenarioCheck.Describe(problems), Problems: [.. problems.Take(UploadedScenarioCheck.MaxProblemsListed)]));
 
     public static HubFailure RateLimited(TimeSpan retryAfter) => new(new HubError(
         HubErrorCodes.RateLimited, "Too many requests; wait a moment and try again.", Math.Ceiling(retryAfter.TotalSeconds)));
