@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using NegotiationGame.Grains;
 using NegotiationGame.Storage;
+using NegotiationGame.Storage.Library;
 using NegotiationGame.Storage.Sqlite;
 
 namespace NegotiationGame.Host;
@@ -15,6 +16,7 @@ internal sealed class EmbeddedBackend : HostBackend
     {
         _settings = settings;
         _store = store;
+        ScenarioLibrary = new SqliteScenarioLibrary(store);
     }
 
     public static EmbeddedBackend Open(HostSettings settings)
@@ -31,6 +33,8 @@ internal sealed class EmbeddedBackend : HostBackend
     }
 
     public override IStoreProbe StoreProbe => _store;
+
+    public override IScenarioLibrary ScenarioLibrary { get; }
 
     public override void ConfigureSilo(ISiloBuilder silo)
     {

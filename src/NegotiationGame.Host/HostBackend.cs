@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using NegotiationGame.Host.Cluster;
 using NegotiationGame.Storage;
+using NegotiationGame.Storage.Library;
 
 namespace NegotiationGame.Host;
 
@@ -21,6 +22,9 @@ internal abstract class HostBackend : IAsyncDisposable
 
     /// <summary>The store's cheapest request, which the readiness check makes.</summary>
     public abstract IStoreProbe StoreProbe { get; }
+
+    /// <summary>Where the scenarios instructors uploaded are kept: beside the games, in the same database.</summary>
+    public abstract IScenarioLibrary ScenarioLibrary { get; }
 
     /// <summary>Clustering, endpoints and the game runtime with this backend's store.</summary>
     public abstract void ConfigureSilo(ISiloBuilder silo);

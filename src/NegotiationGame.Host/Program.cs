@@ -48,7 +48,7 @@ builder.Services.AddSingleton<IConnectionSender, SignalRConnectionSender>();
 builder.Services.AddSingleton<GameEventRelay>();
 builder.Services.AddSingleton<GameWatch>();
 builder.Services.AddSingleton<DebriefBuilder>();
-builder.Services.AddClassScenarios();
+builder.Services.AddClassScenarios(backend.ScenarioLibrary);
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
 builder.Services.AddHostedService<SiloDeathWatch>();

@@ -224,7 +224,7 @@ public sealed class SqliteEventStore : IEventStore, IDeadlineSchedule, IStorePro
             : Task.FromException(new ObjectDisposedException(nameof(SqliteEventStore)));
 
     /// <summary>Opens a connection. None of them checkpoints on committing: that is the <see cref="WalCheckpointer"/>'s work.</summary>
-    private SqliteConnection Open()
+    internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();

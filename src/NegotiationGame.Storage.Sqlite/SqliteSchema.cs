@@ -9,11 +9,12 @@ namespace NegotiationGame.Storage.Sqlite;
 /// <remarks>
 /// <c>appends</c> holds one row per append, in append order, its entries in one frame (<see cref="AppendFrame"/>);
 /// <c>stream_appends</c> is the index that finds a stream's appends, written in bulk (<see cref="SqliteIndexing"/>),
-/// complete up to <c>index_mark</c>.
+/// complete up to <c>index_mark</c>. <c>scenario_library</c> holds the scenarios instructors uploaded
+/// (<see cref="SqliteScenarioLibrary"/>).
 /// </remarks>
 internal static class SqliteSchema
 {
-    private static readonly string[] Tables = ["appends", "stream_keys", "stream_appends", "index_mark", "deadlines"];
+    private static readonly string[] Tables = ["appends", "stream_keys", "stream_appends", "index_mark", "deadlines", "scenario_library"];
 
     /// <summary>Makes the file ready, or throws <see cref="InvalidDataException"/> if it holds anything but a store of this layout.</summary>
     public static void Prepare(SqliteConnection connection, string path)
@@ -46,6 +47,14 @@ internal static class SqliteSchema
             CREATE TABLE IF NOT EXISTS deadlines (
                 game_id   TEXT    NOT NULL PRIMARY KEY,
                 due_ticks INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS scenario_library (
+                content_hash      TEXT    NOT NULL PRIMARY KEY,
+                scenario_id       TEXT    NOT NULL,
+                title             TEXT    NOT NULL,
+                uploaded_by       TEXT    NOT NULL,
+                uploaded_at_ticks INTEGER NOT NULL,
+                json              TEXT    NOT NULL
             ) WITHOUT ROWID;
             """);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using NegotiationGame.Grains;
 using NegotiationGame.Storage;
+using NegotiationGame.Storage.Library;
 using NegotiationGame.Storage.Postgres;
 using Npgsql;
 using Orleans.Configuration;
@@ -27,6 +28,7 @@ internal sealed class ClusterBackend : HostBackend
     private readonly IPAddress _advertisedAddress;
     private readonly PostgresEventStore _store;
     private readonly KubernetesPod? _pod;
+    private readonly NpgsqlDataSource _libraryConnections;
 
     private ClusterBackend(HostSettings settings, string connectionString, IPAddress advertisedAddress, PostgresEventStore store, KubernetesPod? pod)
     {
@@ -35,6 +37,8 @@ internal sealed class ClusterBackend : HostBackend
         _advertisedAddress = advertisedAddress;
         _store = store;
         _pod = pod;
+        _libraryConnections = NpgsqlDataSource.Create(connectionString);
+        ScenarioLibrary = new PostgresScenarioLibrary(_libraryConnections);
     }
 
     public static async Task<ClusterBackend> ConnectAsync(IConfiguration configuration, HostSettings settings)
@@ -59,6 +63,8 @@ internal sealed class ClusterBackend : HostBackend
     }
 
     public override IStoreProbe StoreProbe => _store;
+
+    public override IScenarioLibrary ScenarioLibrary { get; }
 
     public override void ConfigureSilo(ISiloBuilder silo)
     {
@@ -94,7 +100,11 @@ internal sealed class ClusterBackend : HostBackend
     public override Task PrepareAsync(IServiceProvider services) =>
         SharedKeyRing.EnsureKeyAsync(_connectionString, services.GetRequiredService<IKeyManager>(), TimeProvider.System);
 
-    public override ValueTask DisposeAsync() => _store.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await _store.DisposeAsync().ConfigureAwait(false);
+        await _libraryConnections.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task<SchemaCheck> CheckSchemaAsync(string connectionString)
     {

@@ -27,7 +27,7 @@ public sealed class GameHub(
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
     {
         var request = argument.Value;
-        var (scenarioJson, scenarioRefusal) = classScenarios.Resolve(request.Scenario, request.ScenarioJson);
+        var (scenarioJson, scenarioRefusal) = await classScenarios.ResolveAsync(request.Scenario, request.ScenarioJson);
         if (scenarioJson is null)
         {
             return scenarioRefusal!;
@@ -45,6 +45,11 @@ public sealed class GameHub(
             return HubResults.Invalid(exception.Message);
         }
 
+        if (request.ScenarioJson is not null)
+        {
+            await classScenarios.KeepAsync(request.ScenarioJson, request.Title, mustKeep: false);
+        }
+
         return new CreateClassResult(
             classId,
             tokens.Issue(new AccessGrant(AccessRole.Instructor, classId, null, null, null)),
@@ -53,6 +58,21 @@ public sealed class GameHub(
             [.. summary.JoinCodes.Where(code => code.GameId is not null).Select(code => new RoleJoinCode(code.Code, code.GameId!, code.PartyId!))],
             summary.GameIds.ToImmutableDictionary(game => game, game => tokens.Issue(new AccessGrant(AccessRole.Spectator, classId, game, null, null))));
     }
+
+    /// <summary>Every scenario createClass may name: the bundled ones and the server's library of uploads.</summary>
+    public async Task<HubResult> ListScenarios(HubRequest<ListScenariosRequest> _) => new ScenarioListResult([.. await classScenarios.ListAsync()]);
+
+    /// <summary>Checks a scenario file and keeps it in the library, with a preview for the instructor's form.</summary>
+    public async Task<HubResult> UploadScenario(HubRequest<UploadScenarioRequest> argument)
+    {
+        var (uploaded, refusal) = await classScenarios.UploadAsync(argument.Value.ScenarioJson);
+        return uploaded is null
+            ? refusal!
+            : new UploadScenarioResult(ScenarioChoice.OfEntry(uploaded.Entry), uploaded.Kept, PublicScenario.Of(uploaded.Scenario), (long)uploaded.Scenario.OutcomeCount);
+    }
+
+    /// <summary>Converts a GENIUS domain and its profiles into a scenario file, keeping nothing.</summary>
+    public Task<HubResult> ImportGenius(HubRequest<ImportGeniusRequest> argument) => classScenarios.ImportGeniusAsync(argument.Value);
 
     public async Task<HubResult> JoinClass(HubRequest<JoinClassRequest> argument)
     {

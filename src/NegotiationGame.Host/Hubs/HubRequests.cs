@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NegotiationGame.Host.Hubs.Binding;
+using NegotiationGame.Scenarios.Genius;
 using ClassRequest = NegotiationGame.Contracts.Classes.CreateClassRequest;
 
 namespace NegotiationGame.Host.Hubs;
@@ -21,6 +23,18 @@ public sealed record CreateClassRequest(
         ? "Give either scenario (a name) or scenarioJson (a file's text), not both."
         : null;
 }
+
+public sealed record ListScenariosRequest;
+
+public sealed record UploadScenarioRequest(string ScenarioJson);
+
+/// <summary>A GENIUS domain file and one profile file per party, each with its file name (the importer names parties after them).</summary>
+public sealed record ImportGeniusRequest(GeniusXmlFile Domain, ImmutableArray<GeniusXmlFile> Profiles, int Rounds = GeniusImportOptions.DefaultRounds) : IValidatedRequest
+{
+    public string? Problem() => Profiles.IsDefault || Profiles.Any(profile => profile is null) ? "profiles must be a list of { name, xml } objects." : null;
+}
+
+public sealed record GeniusXmlFile(string Name, string Xml);
 
 public sealed record JoinClassRequest(string ClassId, string Code, string Name = "");
 

@@ -19,6 +19,15 @@ public sealed class AbuseLimits
 
     public TokenBucket CreateClassPerAddress { get; set; } = new(20, TimeSpan.FromMinutes(2));
 
+    /// <summary>
+    /// Scenario files sent from one address (createClass with a file, uploadScenario, importGenius): each may cost
+    /// seconds of a core for its analytics.
+    /// </summary>
+    public TokenBucket UploadsPerAddress { get; set; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>How many uploaded scenarios the server's library keeps; past it, files still play but are not kept.</summary>
+    public int ScenarioLibraryEntries { get; set; } = 500;
+
     public TokenBucket JoinPerAddress { get; set; } = new(300, TimeSpan.FromMilliseconds(200));
 
     public TokenBucket JoinPerClass { get; set; } = new(400, TimeSpan.FromMilliseconds(100));

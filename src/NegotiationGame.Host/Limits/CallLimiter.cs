@@ -14,6 +14,7 @@ public sealed class CallLimiter : IDisposable
     private readonly PartitionedRateLimiter<string> _commands;
     private readonly PartitionedRateLimiter<string> _createPerConnection;
     private readonly PartitionedRateLimiter<string> _createPerAddress;
+    private readonly PartitionedRateLimiter<string> _uploadsPerAddress;
     private readonly PartitionedRateLimiter<string> _joinPerAddress;
     private readonly PartitionedRateLimiter<string> _joinPerClass;
     private readonly FailedJoins _failedJoins;
@@ -25,13 +26,17 @@ public sealed class CallLimiter : IDisposable
         _commands = Create(limits.CommandsPerConnection);
         _createPerConnection = Create(limits.CreateClassPerConnection);
         _createPerAddress = Create(limits.CreateClassPerAddress);
+        _uploadsPerAddress = Create(limits.UploadsPerAddress);
         _joinPerAddress = Create(limits.JoinPerAddress);
         _joinPerClass = Create(limits.JoinPerClass);
         _failedJoins = new FailedJoins(limits.FailedJoinsPerAddress, clock);
     }
 
-    /// <summary>Takes what a call costs; null when it may go on, else how long the caller should wait.</summary>
-    public TimeSpan? TryCall(string method, string connectionId, string address, string? classId)
+    /// <summary>
+    /// Takes what a call costs; null when it may go on, else how long the caller should wait. <paramref name="uploads"/>:
+    /// the call carries a scenario file to check.
+    /// </summary>
+    public TimeSpan? TryCall(string method, string connectionId, string address, string? classId, bool uploads = false)
     {
         if (Take(_calls, connectionId) is { } wait)
         {
@@ -41,7 +46,8 @@ public sealed class CallLimiter : IDisposable
         return method switch
         {
             "Act" or "Instruct" => Take(_commands, connectionId),
-            "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address),
+            "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address) ?? (uploads ? Take(_uploadsPerAddress, address) : null),
+            "UploadScenario" or "ImportGenius" => Take(_uploadsPerAddress, address),
             "JoinClass" => _failedJoins.Wait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
             _ => null,
         };
@@ -52,7 +58,7 @@ public sealed class CallLimiter : IDisposable
 
     public void Dispose()
     {
-        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _joinPerAddress, _joinPerClass })
+        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _uploadsPerAddress, _joinPerAddress, _joinPerClass })
         {
             limiter.Dispose();
         }

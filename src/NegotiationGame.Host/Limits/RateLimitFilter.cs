@@ -19,7 +19,8 @@ public sealed partial class RateLimitFilter(CallLimiter limiter, ILogger<RateLim
         var method = invocationContext.HubMethodName;
         var address = ClientAddress.Of(invocationContext.Context.GetHttpContext());
         var classId = invocationContext.HubMethodArguments is [HubRequest<JoinClassRequest> { BindingError: null } join] ? join.Value.ClassId : null;
-        if (limiter.TryCall(method, invocationContext.Context.ConnectionId, address, classId) is { } wait)
+        var uploads = invocationContext.HubMethodArguments is [HubRequest<CreateClassRequest> { BindingError: null } create] && create.Value.ScenarioJson is not null;
+        if (limiter.TryCall(method, invocationContext.Context.ConnectionId, address, classId, uploads) is { } wait)
         {
             return HubResults.RateLimited(wait);
         }

@@ -4,7 +4,7 @@ using NegotiationGame.Host.Tests.Limits;
 
 namespace NegotiationGame.Host.Tests.Access;
 
-public sealed class MatrixServer() : LimitedServer(("CreateClassPerAddress", 10_000), ("CreateClassPerConnection", 10_000));
+public sealed class MatrixServer() : LimitedServer(("CreateClassPerAddress", 10_000), ("CreateClassPerConnection", 10_000), ("UploadsPerAddress", 10_000));
 
 /// <summary>
 /// Every cell of docs/protocol.md's authorisation matrix, against a fresh pair of classes: the call is made with each
@@ -44,6 +44,9 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         object request = method switch
         {
             "createClass" => new { token, games = 1 },
+            "listScenarios" => new { token },
+            "uploadScenario" => new { token, scenarioJson = Uploads.UploadFiles.GardenWall },
+            "importGenius" => new { token, domain = Uploads.UploadFiles.Allotment().Domain, profiles = Uploads.UploadFiles.Allotment().Profiles },
             "joinClass" => new { token, classId = world.OpenClassId, code = world.OpenLobbyCode, name = "Ada" },
             "startClass" or "getClass" or "reissueInstructorLink" or "getView" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },

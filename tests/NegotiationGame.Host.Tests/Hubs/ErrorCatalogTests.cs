@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using NegotiationGame.Host.Hubs;
 using NegotiationGame.Host.Hubs.Results;
+using NegotiationGame.Host.Limits;
+using NegotiationGame.Host.Scenarios;
 using NegotiationGame.Host.Tests.Support;
+using NegotiationGame.Storage.Library;
 
 namespace NegotiationGame.Host.Tests.Hubs;
 
@@ -46,6 +49,11 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
                 }
 
                 return "no refusal";
+            case "LibraryFull":
+                // Filling the shared fixture's library would take hundreds of uploads; a library of no room refuses the same way.
+                var noRoom = new ClassScenarios(new ScenarioAnalyses(), new InMemoryScenarioLibrary(), new AbuseLimits { ScenarioLibraryEntries = 0 }, TimeProvider.System);
+                var (_, full) = await noRoom.UploadAsync(Uploads.UploadFiles.GardenWall);
+                return full!.Error.Code;
             case "ServerError":
                 var failure = await new HubErrorFilter(NullLogger<HubErrorFilter>.Instance).InvokeMethodAsync(HubInvocations.With(new object()), _ => throw new InvalidOperationException());
                 return ((HubFailure)failure!).Error.Code;

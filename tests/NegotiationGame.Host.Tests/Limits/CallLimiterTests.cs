@@ -61,6 +61,20 @@ public sealed class CallLimiterTests
         Assert.Null(limiter.TryCall("Act", "c2", "a", null));
     }
 
+    [Fact]
+    public void Scenario_files_are_charged_per_address_whichever_method_carries_them()
+    {
+        using var limiter = new CallLimiter(new AbuseLimits { UploadsPerAddress = new TokenBucket(3, Hour), CreateClassPerConnection = new TokenBucket(100, Hour) }, TimeProvider.System);
+        Assert.Null(limiter.TryCall("CreateClass", "c1", "a", null, uploads: true));
+        Assert.Null(limiter.TryCall("UploadScenario", "c2", "a", null));
+        Assert.Null(limiter.TryCall("ImportGenius", "c3", "a", null));
+
+        Assert.True(limiter.TryCall("UploadScenario", "c4", "a", null) > TimeSpan.Zero);
+        Assert.True(limiter.TryCall("CreateClass", "c1", "a", null, uploads: true) > TimeSpan.Zero);
+        Assert.Null(limiter.TryCall("CreateClass", "c1", "a", null));
+        Assert.Null(limiter.TryCall("UploadScenario", "c1", "b", null));
+    }
+
     [Theory]
     [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64")]

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NegotiationGame.Host.Tests.Support;
 
 namespace NegotiationGame.Host.Tests.Uploads;
 
 /// <summary>createClass with a scenario file's text: checked with every problem's JSON path, then played and debriefed like a bundled one.</summary>
 public sealed class ScenarioUploadTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    private static string GardenWall => File.ReadAllText(RepositoryFiles.Path("tests/NegotiationGame.Host.Tests/Uploads/garden-wall.json"));
+    private static string GardenWall => UploadFiles.GardenWall;
 
     [Fact]
     public async Task An_uploaded_scenario_is_played_by_bots_and_debriefed_from_its_log()
@@ -38,7 +37,7 @@ public sealed class ScenarioUploadTests(ServerFixture server) : IClassFixture<Se
     public async Task A_broken_file_is_refused_with_every_problem_and_its_json_path()
     {
         await using var connection = await server.ConnectAsync();
-        var broken = File.ReadAllText(RepositoryFiles.Path("tests/NegotiationGame.Host.Tests/Uploads/garden-wall-broken.json"));
+        var broken = UploadFiles.BrokenGardenWall;
 
         var refused = await connection.CallAsync("createClass", new { scenarioJson = broken });
 

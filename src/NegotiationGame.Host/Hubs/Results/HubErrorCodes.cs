@@ -13,6 +13,9 @@ public static class HubErrorCodes
 
     /// <summary>An uploaded scenario file that does not load or whose analytics could not finish; the error lists every problem.</summary>
     public const string InvalidScenario = "InvalidScenario";
+
+    /// <summary>uploadScenario: the server's library holds its maximum number of files.</summary>
+    public const string LibraryFull = "LibraryFull";
     public const string UnknownCode = "UnknownCode";
     public const string RateLimited = "RateLimited";
     public const string ServerError = "ServerError";
