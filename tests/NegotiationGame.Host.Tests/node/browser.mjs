@@ -1,7 +1,7 @@
 // Drives the web UI in Debian's headless Chromium: the instructor creates a class, four students join in four
 // browser contexts, an offer is tabled and accepted, and the spectator page shows the agreement.
 // Usage: node browser.mjs <server url> <screenshot folder>. Exits non-zero on any failure.
-import { chromium } from "playwright-core";
+import { launchChromium, runSteps } from "./headless.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -12,10 +12,7 @@ if (!base || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const failures = [];
 const open = async (name, viewport) => {
   const context = await browser.newContext({ viewport });
@@ -26,7 +23,7 @@ const open = async (name, viewport) => {
 };
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
-try {
+await runSteps(browser, failures, async () => {
   const instructor = await open("instructor", { width: 1280, height: 900 });
   await instructor.goto(`${base}/#/instructor`);
   await instructor.getByTestId("class-title").fill("Browser test");
@@ -106,14 +103,4 @@ try {
   await instructor.getByTestId("timeline").getByText(secret, { exact: false }).first().waitFor();
   await shot(instructor, "debrief");
   console.log("the debrief draws the dance and the frontier, with the private call at its moment");
-} catch (error) {
-  failures.push(String(error));
-} finally {
-  await browser.close();
-}
-
-if (failures.length) {
-  console.error(failures.join("\n"));
-  process.exit(1);
-}
-console.log("ok");
+});

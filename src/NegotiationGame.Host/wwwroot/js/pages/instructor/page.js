@@ -6,8 +6,7 @@ import { route } from "../../router.js";
 import { store } from "../../store.js";
 import { field, fromTemplate, showError } from "../../ui/dom.js";
 import { showClass } from "./class-room.js";
-
-const SCENARIO_ID = "ukraine-2025";
+import { setUpScenarioPicker } from "./scenario-picker.js";
 
 export function showInstructor(app, params) {
   const link = params.get("link");
@@ -33,19 +32,22 @@ function showCreateForm(app) {
   const root = fromTemplate("tpl-instructor-create");
   const form = root.querySelector("form");
   form.elements.seed.value = Math.floor(Math.random() * 100000);
+  const scenario = setUpScenarioPicker(root);
   form.addEventListener("submit", async event => {
     event.preventDefault();
     const games = readNumber(form, "games", 1);
     if (!Number.isInteger(games) || games < 1 || games > 20) return showError(field(form, "error"), "Choose between 1 and 20 games.");
     const request = {
       title: form.elements.title.value.trim() || "Negotiation seminar",
-      scenario: SCENARIO_ID,
+      ...scenario.request(),
       games,
       briefingSeconds: readNumber(form, "briefingSeconds", 0),
       roundSeconds: readNumber(form, "roundSeconds", 300),
       spectatorDelaySeconds: readNumber(form, "spectatorDelaySeconds", 0),
       seed: readNumber(form, "seed", 1),
     };
+    const refusal = scenario.tooLarge(request);
+    if (refusal) return showError(field(form, "error"), refusal);
     const button = form.querySelector("[type=submit]");
     button.disabled = true;
     const result = await call("createClass", request);

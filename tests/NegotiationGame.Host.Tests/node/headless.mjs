@@ -1,0 +1,24 @@
+// Debian's headless Chromium as the browser scripts run it, and how a script ends: every failure on stderr and a
+// non-zero exit, or "ok".
+import { chromium } from "playwright-core";
+
+export const launchChromium = () => chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+// Runs the steps, closes the browser whatever happened, and exits as the failures say.
+export async function runSteps(browser, failures, steps) {
+  try {
+    await steps();
+  } catch (error) {
+    failures.push(String(error));
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    console.error(failures.join("\n"));
+    process.exit(1);
+  }
+  console.log("ok");
+}
