@@ -1,3 +1,4 @@
+// @ts-check
 // The links the instructor hands out. Tokens ride in the fragment, which the browser never sends to a server.
 
 export const joinLink = (classId, code) => `${location.origin}/#/join?class=${encodeURIComponent(classId)}&code=${encodeURIComponent(code)}`;

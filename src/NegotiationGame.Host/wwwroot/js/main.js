@@ -1,3 +1,4 @@
+// @ts-check
 // NegotiationGame browser client: a hash-routed single page for the instructor, students and spectators.
 // Talks to the SignalR hub /hubs/game (docs/protocol.md). All data is inserted with textContent, never as HTML.
 // Plain ES modules, loaded by the browser as they are: there is no build step (docs/architecture.md "Web UI").

@@ -1,3 +1,4 @@
+// @ts-check
 // The hash router: one page at a time in <main id="app">, each page's timers and listeners dropped when it goes.
 
 import { stopAllStreams } from "./net/game-streams.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // What this tab remembers across reloads: the instructor's class and the student's seat.
 
 export const store = {

@@ -1,3 +1,4 @@
+// @ts-check
 // One colour per party, the same on every chart.
 
 const PARTY_COLOURS = { us: "#2563eb", russia: "#dc2626", ukraine: "#ca8a04", eu: "#4f46e5" };

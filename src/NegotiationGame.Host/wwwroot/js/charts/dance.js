@@ -1,3 +1,4 @@
+// @ts-check
 // The negotiation dance: every party's utility of each offer, in the order the offers were tabled.
 
 import { h } from "../ui/dom.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The Pareto frontier projected onto two chosen parties, with the offers, Nash, Kalai–Smorodinsky and the outcome.
 
 import { field, h } from "../ui/dom.js";
@@ -70,6 +71,7 @@ function paretoChart(ctx, xp, yp, compact) {
   const box = { left: 50, right: size - 16, top: 16, bottom: size - 44 };
   const x = linear(0, 100, box.left, box.right);
   const y = linear(0, 100, box.bottom, box.top);
+  /** @type {(utilities: Record<string, number>) => [number, number]} */
   const at = utilities => [x(utilities[xp] ?? 0), y(utilities[yp] ?? 0)];
   const ticks = [0, 20, 40, 60, 80, 100];
   const specials = [

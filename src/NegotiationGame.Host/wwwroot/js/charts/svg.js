@@ -1,3 +1,4 @@
+// @ts-check
 // Building blocks of the inline SVG charts: elements, scales, grids, axes and legends.
 
 import { onCleanup } from "../router.js";

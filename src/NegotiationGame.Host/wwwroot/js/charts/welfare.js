@@ -1,3 +1,4 @@
+// @ts-check
 // The welfare of every game of a class as stacked bars, one segment per party, against the best possible welfare.
 
 import { points } from "../ui/format.js";

@@ -1,10 +1,20 @@
+// @ts-check
 // The game's clock as the page follows it: from a summary, then moved by each fresh event.
 
+/** @import { Clock, GameEvent, GameSummary } from "../types.js" */
+
+/** @type {(s: Partial<GameSummary> | null | undefined) => Clock} */
 export const clockFromSummary = s => ({
   phase: s?.phase ?? "Lobby", round: s?.round ?? 0, paused: !!s?.paused, remaining: null,
   deadline: s?.deadline ? Date.parse(s.deadline) : null, scores: s?.scores ?? {},
 });
 
+/**
+ * Moves the clock by one event.
+ * @param {Clock} clock
+ * @param {GameEvent} e
+ * @returns {boolean} whether the event moved it (so that the page draws it again)
+ */
 export function applyToClock(clock, e) {
   const d = e.data;
   switch (e.type) {

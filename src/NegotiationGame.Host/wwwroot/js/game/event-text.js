@@ -1,16 +1,28 @@
+// @ts-check
 // One sentence for each kind of game event (docs/protocol.md "Events"), as the feeds show them.
 
 import { formatTime, listJoin, points, prettify } from "../ui/format.js";
 import { describePackage } from "./names.js";
 
+/** @import { GameEvent, Names } from "../types.js" */
+
 const END_REASONS = {
   deadline: "deadline", allIssuesBound: "every issue binds", instructor: "ended by the instructor", walkouts: "walkouts",
 };
 
+/**
+ * @param {Record<string, number> | undefined} scores
+ * @param {Names} names
+ */
 export function describeScores(scores, names) {
   return Object.entries(scores ?? {}).map(([party, score]) => `${names.party(party)} ${points(score)}`).join(", ");
 }
 
+/**
+ * @param {GameEvent} e
+ * @param {Names} names
+ * @returns {string}
+ */
 export function describeEvent(e, names) {
   const d = e.data;
   const parties = ids => listJoin((ids ?? []).map(names.party));

@@ -1,9 +1,17 @@
+// @ts-check
 // Names of parties, issues and options: the scenario's when the page has it, readable ids until then.
 
 import { prettify, prettyParty } from "../ui/format.js";
 
+/** @import { Names, OfferPackage, PublicScenario } from "../types.js" */
+
+/** @type {Names} */
 export const plainNames = { party: prettyParty, issue: prettify, option: (_issue, option) => prettify(option) };
 
+/**
+ * @param {PublicScenario} scenario
+ * @returns {Names}
+ */
 export function scenarioNames(scenario) {
   const parties = new Map(scenario.parties.map(p => [p.id, p.name]));
   const issues = new Map(scenario.issues.map(i => [i.id, i]));
@@ -14,7 +22,9 @@ export function scenarioNames(scenario) {
   };
 }
 
+/** @type {(pkg: OfferPackage | undefined, names: Names) => string[]} */
 const describeTerms = (pkg, names) =>
   Object.entries(pkg ?? {}).map(([issue, option]) => `${names.issue(issue)} → ${names.option(issue, option)}`);
 
+/** @type {(pkg: OfferPackage | undefined, names: Names) => string} */
 export const describePackage = (pkg, names) => describeTerms(pkg, names).join("; ") || "nothing";

@@ -1,3 +1,4 @@
+// @ts-check
 // Every command carries an id of its own, so that a command sent again after a lost reply is applied once.
 
 // crypto.randomUUID exists only in secure contexts; classrooms often serve plain http on a LAN address.

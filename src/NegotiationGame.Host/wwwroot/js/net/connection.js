@@ -1,3 +1,4 @@
+// @ts-check
 // The one SignalR connection of the page: which node it talks to, how it reconnects, and how commands are sent.
 // The SignalR client is the bundled /lib/signalr.min.js, loaded by index.html as a classic script (global signalR).
 
@@ -89,6 +90,14 @@ export function ensureConnected() {
   return starting;
 }
 
+/** @import { HubReply } from "../types.js" */
+
+/**
+ * Calls a hub method; a connection failure comes back as a reply with the code ConnectionError, never as a throw.
+ * @param {string} method
+ * @param {object} args
+ * @returns {Promise<HubReply>}
+ */
 export async function call(method, args) {
   try {
     await ensureConnected();
@@ -102,9 +111,15 @@ export async function call(method, args) {
 // again with the same commandId until it is answered: the server acknowledges a repeat without applying it twice.
 const RETRYABLE_CODES = ["ConnectionError", "ServerError", "Conflict"];
 const RETRY_PATIENCE_MS = 60000;
+/** @type {(token: string, command: { type: string } & Record<string, any>) => Promise<HubReply>} */
 export const act = (token, command) => callUntilAnswered("act", { token, commandId: newCommandId(), command });
 
 // Also for a download link asked for just after a node died, while the class's grain is placed again.
+/**
+ * @param {string} method
+ * @param {object} args
+ * @returns {Promise<HubReply>}
+ */
 export async function callUntilAnswered(method, args) {
   const giveUpAt = Date.now() + RETRY_PATIENCE_MS;
   let result;

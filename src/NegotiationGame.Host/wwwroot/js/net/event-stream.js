@@ -1,21 +1,39 @@
+// @ts-check
 // The per-game event stream. It takes its hub call from outside, so that it runs under Node's test runner too.
 
 import { FATAL_CODES, RETRY_MS } from "./replies.js";
 
+/** @import { GameEvent, HubCall, RawGameEvent, StreamHandlers } from "../types.js" */
+
+/** @type {(e: RawGameEvent) => GameEvent} */
 export const withData = e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {}) });
 
 // Follows protocol.md "Reconnecting": keep the last applied sequence, ignore repeats,
 // and call watch again (afterSequence = last) while a reply says more, on a gap, or after a reconnect.
 export class GameStream {
-  // call(method, args) answers like the hub: { ok, error?, ... }, never throwing (net/connection.js's call).
+  /**
+   * @param {string} gameId
+   * @param {string} token
+   * @param {StreamHandlers} handlers
+   * @param {HubCall} call answers like the hub and never throws (net/connection.js's call)
+   * @param {number} [retryMs] pause before watching again after a failed watch
+   */
   constructor(gameId, token, { onEvent, onSummary, onError }, call, retryMs = RETRY_MS) {
-    Object.assign(this, { gameId, token, onEvent, onSummary, onError, call, retryMs });
+    this.gameId = gameId;
+    this.token = token;
+    this.onEvent = onEvent;
+    this.onSummary = onSummary;
+    this.onError = onError;
+    this.call = call;
+    this.retryMs = retryMs;
     this.last = 0;
     this.summarySequence = 0;
     this.syncing = false;
     this.again = false;
+    /** @type {RawGameEvent[]} pushed while a watch was under way */
     this.buffer = [];
-    this.retryTimer = 0;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.retryTimer = undefined;
     this.stopped = false;
   }
 
@@ -48,17 +66,20 @@ export class GameStream {
     }
   }
 
+  /** @param {RawGameEvent} e */
   receive(e) {
     if (this.syncing) this.buffer.push(e);
     else this.accept(e);
   }
 
+  /** @param {RawGameEvent} e */
   accept(e) {
     if (e.sequence <= this.last) return;
     if (e.sequence > this.last + 1) { this.sync(); return; }
     this.apply(e);
   }
 
+  /** @param {RawGameEvent} e */
   apply(e) {
     if (e.sequence <= this.last) return;
     this.last = e.sequence;

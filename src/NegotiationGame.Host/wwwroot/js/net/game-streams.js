@@ -1,14 +1,24 @@
+// @ts-check
 // The streams of the games the current page shows, fed by the connection: pushed events go to their game's stream,
 // and after a reconnect every stream asks for what it missed.
 
 import { call, onHubMessage, onResync } from "./connection.js";
 import { GameStream } from "./event-stream.js";
 
-const streams = new Map(); // gameId -> GameStream of the current view
+/** @import { StreamHandlers } from "../types.js" */
+
+/** @type {Map<string, GameStream>} game id → the stream of the current view */
+const streams = new Map();
 
 onHubMessage("gameEvent", e => streams.get(e?.gameId)?.receive(e));
 onResync(() => streams.forEach(stream => stream.sync()));
 
+/**
+ * Follows one game from its first event (stopping any stream of the same game the page had).
+ * @param {string} gameId
+ * @param {string} token
+ * @param {StreamHandlers} handlers
+ */
 export function watchGame(gameId, token, handlers) {
   streams.get(gameId)?.stop();
   const stream = new GameStream(gameId, token, handlers, call);

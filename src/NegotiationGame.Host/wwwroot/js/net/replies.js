@@ -1,3 +1,4 @@
+// @ts-check
 // What a hub reply's error means to the page: which codes are worth retrying, and the sentence to show.
 
 export const RETRY_MS = 3000;

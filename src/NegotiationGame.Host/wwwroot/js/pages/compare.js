@@ -1,3 +1,4 @@
+// @ts-check
 // Compares the games of a class: one row per game and the welfare chart.
 
 import { partyColours } from "../charts/colours.js";

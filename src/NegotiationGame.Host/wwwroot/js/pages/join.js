@@ -1,13 +1,14 @@
+// @ts-check
 // A student takes a seat with the class id and a join code.
 
 import { call } from "../net/connection.js";
 import { errorText } from "../net/replies.js";
 import { store } from "../store.js";
-import { field, fromTemplate, showError } from "../ui/dom.js";
+import { buttonIn, field, formIn, fromTemplate, showError } from "../ui/dom.js";
 
 export function showJoin(app, params) {
   const root = fromTemplate("tpl-join");
-  const form = root.querySelector("form");
+  const form = formIn(root, "form");
   form.elements.classId.value = params.get("class") ?? "";
   form.elements.code.value = params.get("code") ?? "";
   form.addEventListener("submit", async event => {
@@ -18,7 +19,7 @@ export function showJoin(app, params) {
       name: form.elements.name.value.trim(),
     };
     if (!request.classId || !request.code || !request.name) return showError(field(form, "error"), "Fill in the class id, the code and your name.");
-    const button = form.querySelector("[type=submit]");
+    const button = buttonIn(form, "[type=submit]");
     button.disabled = true;
     const result = await call("joinClass", request);
     button.disabled = false;

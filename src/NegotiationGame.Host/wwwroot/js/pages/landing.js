@@ -1,3 +1,4 @@
+// @ts-check
 // The landing page: instructor or student, and the way back to a seat this tab holds.
 
 import { store } from "../store.js";

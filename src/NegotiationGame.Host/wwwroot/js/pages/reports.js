@@ -1,3 +1,4 @@
+// @ts-check
 // What the debrief and the comparison share: the instructor key of this browser and the download links.
 
 import { callUntilAnswered, currentNodeUrl } from "../net/connection.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The spectator's view of one game: the public table, possibly delayed, with a live count of watchers.
 
 import { applyToClock, clockFromSummary } from "../game/clock.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Draws a game clock; one page-wide timer ticks every countdown on the page.
 
 import { h } from "./dom.js";
@@ -23,7 +24,7 @@ export function renderClock(node, clock, rounds) {
 }
 
 setInterval(() => {
-  for (const node of document.querySelectorAll(".countdown[data-deadline]")) {
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".countdown[data-deadline]"))) {
     node.textContent = countdownText(Number(node.dataset.deadline));
   }
 }, 1000);

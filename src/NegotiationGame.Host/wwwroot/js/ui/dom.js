@@ -1,5 +1,14 @@
+// @ts-check
 // Small DOM helpers. Data always goes in as text (textContent, attributes), never as HTML.
 
+/**
+ * An element with properties, attributes, listeners ("onclick") and children; "text" sets its text, "testid" its data-testid.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [props]
+ * @param {...any} children nodes or strings (as text); null and false are left out, arrays flattened
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -17,10 +26,28 @@ export function h(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * A form of a page, whose named controls (inputs, selects, textareas alike) are reached as form.elements.name.
+ * @typedef {HTMLFormElement & { elements: HTMLFormControlsCollection & Record<string, any> }} PageForm
+ */
+
+/** @type {(root: ParentNode, selector: string) => PageForm} */
+export const formIn = (root, selector) => /** @type {PageForm} */ (root.querySelector(selector));
+
+/** @type {(root: ParentNode, selector: string) => HTMLButtonElement} */
+export const buttonIn = (root, selector) => /** @type {HTMLButtonElement} */ (root.querySelector(selector));
+
+/**
+ * A fresh copy of the first element of a <template> of index.html.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
 export function fromTemplate(id) {
-  return document.getElementById(id).content.firstElementChild.cloneNode(true);
+  const template = /** @type {HTMLTemplateElement} */ (document.getElementById(id));
+  return /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
 }
 
+/** @type {(root: ParentNode, name: string) => any} the element marked data-field="name"; its kind depends on the template */
 export const field = (root, name) => root.querySelector(`[data-field="${name}"]`);
 
 // Redraws only when the data changed, so a periodic refresh does not drop the user's text selection.

@@ -1,3 +1,4 @@
+// @ts-check
 // The event feed: newest first, capped so that a long game does not grow the page without end.
 
 import { describeEvent } from "../game/event-text.js";
@@ -6,6 +7,12 @@ import { formatTime } from "./format.js";
 
 const FEED_LIMIT = 300;
 
+/** @import { GameEvent, Names } from "../types.js" */
+
+/**
+ * @param {GameEvent} e
+ * @param {Names} names
+ */
 export function feedItem(e, names) {
   const item = h("li", { class: `feed-item type-${e.type}`, "data-sequence": e.sequence },
     h("time", { datetime: e.at, text: formatTime(e.at) }),
@@ -14,6 +21,11 @@ export function feedItem(e, names) {
   return item;
 }
 
+/**
+ * @param {HTMLElement} list
+ * @param {GameEvent} e
+ * @param {Names} names
+ */
 export function appendFeed(list, e, names) {
   list.prepend(feedItem(e, names));
   while (list.children.length > FEED_LIMIT) list.lastElementChild.remove();

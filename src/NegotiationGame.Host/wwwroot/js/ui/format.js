@@ -1,3 +1,4 @@
+// @ts-check
 // How numbers, times and ids read on screen.
 
 import { h } from "./dom.js";

@@ -1,5 +1,7 @@
+// @ts-check
 // A large QR code of a join link, to project in class or scan from a neighbour's screen.
 
+// @ts-expect-error -- a URL the server serves (the build copies qrcode-generator there), no file the type check sees
 import qrcode from "/lib/qrcode.mjs";
 import { h } from "./dom.js";
 
@@ -15,13 +17,13 @@ export function showQr(url, caption) {
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `QR code for ${url}`);
   const background = document.createElementNS(svg.namespaceURI, "rect");
-  Object.entries({ x: -4, y: -4, width: size + 8, height: size + 8, fill: "#fff" }).forEach(([k, v]) => background.setAttribute(k, v));
+  Object.entries({ x: -4, y: -4, width: size + 8, height: size + 8, fill: "#fff" }).forEach(([k, v]) => background.setAttribute(k, String(v)));
   svg.append(background);
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {
       if (!qr.isDark(row, col)) continue;
       const cell = document.createElementNS(svg.namespaceURI, "rect");
-      Object.entries({ x: col, y: row, width: 1, height: 1, fill: "#111" }).forEach(([k, v]) => cell.setAttribute(k, v));
+      Object.entries({ x: col, y: row, width: 1, height: 1, fill: "#111" }).forEach(([k, v]) => cell.setAttribute(k, String(v)));
       svg.append(cell);
     }
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // The outcome card of a debrief: how the game ended, what binds, and each party's score against its reservation.
 
 import { endedText } from "../../game/event-text.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The debrief of one game: outcome, the negotiation dance, the Pareto frontier and a timeline to scrub.
 
 import { partyColours } from "../../charts/colours.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // A scrubber over the game's whole event log, one event at a time.
 
 import { field } from "../../ui/dom.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The running class: lobby code, roster, an overview of every game and one card per game.
 
 import { clockFromSummary } from "../../game/clock.js";
@@ -10,7 +11,7 @@ import { errorText } from "../../net/replies.js";
 import { onCleanup, onInterval, route } from "../../router.js";
 import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
-import { copyText, field, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
+import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
 import { prettyParty } from "../../ui/format.js";
 import { buildGameCard } from "./game-card.js";
 
@@ -50,10 +51,10 @@ export function showClass(app, saved) {
     route();
   });
 
-  const startForm = root.querySelector("[data-role=start-form]");
+  const startForm = formIn(root, "[data-role=start-form]");
   startForm.addEventListener("submit", async event => {
     event.preventDefault();
-    const button = startForm.querySelector("[type=submit]");
+    const button = buttonIn(startForm, "[type=submit]");
     button.disabled = true;
     const result = await call("startClass", { token, bots: startForm.elements.bots.value });
     button.disabled = false;

@@ -1,3 +1,4 @@
+// @ts-check
 // One game on the instructor's page: its join codes, spectator link, clock, controls, news and live feed.
 
 import { clockFromSummary } from "../../game/clock.js";
@@ -7,7 +8,7 @@ import { call } from "../../net/connection.js";
 import { watchGame } from "../../net/game-streams.js";
 import { errorText } from "../../net/replies.js";
 import { renderClock } from "../../ui/clock.js";
-import { copyText, field, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
+import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
 import { appendFeed } from "../../ui/feed.js";
 import { prettyParty } from "../../ui/format.js";
 import { showQr } from "../../ui/qr.js";
@@ -32,19 +33,19 @@ export function buildGameCard(gameId, saved, token, onChange) {
     node.querySelector("[data-action=copy-spectator]").addEventListener("click", () => copyText(url));
   } else {
     link.textContent = "only shown in the browser that created the class";
-    node.querySelector("[data-action=copy-spectator]").hidden = true;
+    buttonIn(node, "[data-action=copy-spectator]").hidden = true;
   }
 
-  for (const button of node.querySelectorAll("[data-command]")) {
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (node.querySelectorAll("[data-command]"))) {
     const type = button.dataset.command;
     button.dataset.testid = `${type === "processNow" ? "process-now" : type}-${gameId}`;
     button.addEventListener("click", () => instructGame(type));
   }
 
-  const newsForm = node.querySelector("[data-role=news]");
+  const newsForm = formIn(node, "[data-role=news]");
   newsForm.elements.headline.dataset.testid = `news-headline-${gameId}`;
   newsForm.elements.body.dataset.testid = `news-body-${gameId}`;
-  newsForm.querySelector("[type=submit]").dataset.testid = `news-submit-${gameId}`;
+  buttonIn(newsForm, "[type=submit]").dataset.testid = `news-submit-${gameId}`;
   newsForm.addEventListener("submit", async event => {
     event.preventDefault();
     const ok = await instruct({ type: "news", headline: newsForm.elements.headline.value.trim(), body: newsForm.elements.body.value.trim() });

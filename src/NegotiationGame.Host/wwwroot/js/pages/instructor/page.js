@@ -1,10 +1,11 @@
+// @ts-check
 // The instructor's entry: take over a class from an instructor link, run the class this tab holds, or create one.
 
 import { call } from "../../net/connection.js";
 import { errorText } from "../../net/replies.js";
 import { route } from "../../router.js";
 import { store } from "../../store.js";
-import { field, fromTemplate, showError } from "../../ui/dom.js";
+import { buttonIn, field, formIn, fromTemplate, showError } from "../../ui/dom.js";
 import { showClass } from "./class-room.js";
 import { setUpScenarioPicker } from "./scenario-picker.js";
 
@@ -30,7 +31,7 @@ function readNumber(form, name, fallback) {
 
 function showCreateForm(app) {
   const root = fromTemplate("tpl-instructor-create");
-  const form = root.querySelector("form");
+  const form = formIn(root, "form");
   form.elements.seed.value = Math.floor(Math.random() * 100000);
   const scenario = setUpScenarioPicker(root);
   form.addEventListener("submit", async event => {
@@ -48,7 +49,7 @@ function showCreateForm(app) {
     };
     const refusal = scenario.tooLarge(request);
     if (refusal) return showError(field(form, "error"), refusal);
-    const button = form.querySelector("[type=submit]");
+    const button = buttonIn(form, "[type=submit]");
     button.disabled = true;
     const result = await call("createClass", request);
     button.disabled = false;

@@ -1,3 +1,4 @@
+// @ts-check
 // The create-class form's scenario: a picker of the bundled scenarios and the server's library, a scenario file to
 // upload, and a GENIUS domain to convert, each shown as a preview (parties, issues, outcome count) before creating.
 // The server checks every file; its problems are listed here as text, each with its JSON path.

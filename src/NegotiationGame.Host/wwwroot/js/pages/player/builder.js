@@ -1,12 +1,20 @@
+// @ts-check
 // The offer builder: one choice per issue, addressees, and the score and signatures the package would bring.
 
 import { describePackage } from "../../game/names.js";
 import { act } from "../../net/connection.js";
 import { errorText } from "../../net/replies.js";
-import { field, h, showError, toast } from "../../ui/dom.js";
+import { buttonIn, field, formIn, h, showError, toast } from "../../ui/dom.js";
 import { points } from "../../ui/format.js";
 import { buildTalk } from "./talk.js";
 
+/** @import { GameView, OfferPackage, PublicScenario } from "../../types.js" */
+/** @import { PlayerContext } from "./page.js" */
+
+/**
+ * @param {PublicScenario["issues"]} issues
+ * @returns {Map<string, PublicScenario["issues"]>} group name → its issues, in the scenario's order
+ */
 function groupIssues(issues) {
   const groups = new Map();
   for (const issue of issues) {
@@ -17,9 +25,13 @@ function groupIssues(issues) {
   return groups;
 }
 
+/** @type {(issueId: string) => HTMLSelectElement | null} */
+const issueSelect = issueId => /** @type {HTMLSelectElement | null} */ (document.getElementById(`issue-${issueId}`));
+
+/** @param {PlayerContext} ctx */
 export function buildOfferBuilder(ctx) {
   const { root, scenario, view } = ctx;
-  const form = root.querySelector("[data-role=offer-form]");
+  const form = formIn(root, "[data-role=offer-form]");
   const redLines = new Set(view.redLines);
   const groups = [...groupIssues(scenario.issues)].map(([group, issues]) =>
     h("fieldset", { class: "issue-group" }, h("legend", { text: group }), ...issues.map(issue => issueField(issue, redLines))));
@@ -48,10 +60,14 @@ function issueField(issue, redLines) {
     issue.description && h("p", { class: "hint", text: issue.description }));
 }
 
+/**
+ * @param {PlayerContext} ctx
+ * @returns {OfferPackage}
+ */
 function readPackage(ctx) {
   const pkg = {};
   for (const issue of ctx.scenario.issues) {
-    const value = document.getElementById(`issue-${issue.id}`)?.value;
+    const value = issueSelect(issue.id)?.value;
     if (value) pkg[issue.id] = value;
   }
   return pkg;
@@ -60,6 +76,12 @@ function readPackage(ctx) {
 const readAddressees = root => [...root.querySelectorAll("input[name=addressee]:checked")].map(input => input.value);
 
 // Utility in points: open issues count at their no-deal option, as the server scores them.
+/**
+ * @param {GameView} view
+ * @param {PublicScenario} scenario
+ * @param {OfferPackage} pkg
+ * @returns {number}
+ */
 function packageScore(view, scenario, pkg) {
   return scenario.issues.reduce((sum, issue) => {
     const option = pkg[issue.id] ?? issue.noDeal;
@@ -69,6 +91,12 @@ function packageScore(view, scenario, pkg) {
 
 const redLineHits = (view, pkg) => Object.entries(pkg).filter(([issue, option]) => view.redLines.includes(`${issue}/${option}`));
 
+/**
+ * The parties whose signature the package needs before it binds.
+ * @param {PublicScenario} scenario
+ * @param {OfferPackage} pkg
+ * @returns {string[]}
+ */
 function requiredSigners(scenario, pkg) {
   const signers = new Set();
   for (const issue of scenario.issues) {
@@ -79,6 +107,7 @@ function requiredSigners(scenario, pkg) {
   return [...signers];
 }
 
+/** @param {PlayerContext} ctx */
 export function updateBuilderSummary(ctx) {
   if (!ctx.builderReady || !ctx.view) return;
   const { root, view, scenario, names } = ctx;
@@ -93,10 +122,11 @@ export function updateBuilderSummary(ctx) {
   field(root, "signers").textContent = signers.length ? `Must sign: ${signers.map(names.party).join(", ")}` : "Choose options for the issues you want to settle.";
 }
 
+/** @param {PlayerContext} ctx */
 export function updateBuilderAvailability(ctx) {
   const closed = ctx.clock.phase === "Ended" || ctx.walkedAway;
   field(ctx.root, "builderFields").disabled = closed;
-  ctx.root.querySelector("[data-action=walk-away]").disabled = closed;
+  buttonIn(ctx.root, "[data-action=walk-away]").disabled = closed;
 }
 
 function setCounter(ctx, offer) {
@@ -110,7 +140,7 @@ function setCounter(ctx, offer) {
 
 export function prefillCounter(ctx, offer) {
   const { root, scenario, seat } = ctx;
-  for (const issue of scenario.issues) document.getElementById(`issue-${issue.id}`).value = offer.package[issue.id] ?? "";
+  for (const issue of scenario.issues) issueSelect(issue.id).value = offer.package[issue.id] ?? "";
   const to = new Set([offer.proposer, ...offer.addressees].filter(p => p !== seat.partyId));
   root.querySelectorAll("input[name=addressee]").forEach(input => { input.checked = to.has(input.value); });
   setCounter(ctx, offer);

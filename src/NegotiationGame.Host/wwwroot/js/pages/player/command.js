@@ -1,3 +1,4 @@
+// @ts-check
 // Sends one of the player's commands and says how it went.
 
 import { act } from "../../net/connection.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The offers that involve the player, the agreements awaiting their signature, and the board of what is settled.
 
 import { describePackage } from "../../game/names.js";

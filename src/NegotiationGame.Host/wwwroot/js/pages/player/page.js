@@ -1,3 +1,4 @@
+// @ts-check
 // The student's console: briefing, clock, inbox, offer builder, talk and the live feed of the game.
 
 import { applyToClock, clockFromSummary } from "../../game/clock.js";
@@ -16,11 +17,34 @@ import { buildOfferBuilder, updateBuilderAvailability, updateBuilderSummary } fr
 import { playerCommand } from "./command.js";
 import { renderAgreements, renderInbox } from "./inbox.js";
 
+/** @import { Clock, GameView, Names, PublicScenario, Seat, TrackedOffer } from "../../types.js" */
+
+/**
+ * What the player's console knows, shared by its parts.
+ * @typedef {object} PlayerContext
+ * @property {Seat} seat
+ * @property {HTMLElement} root
+ * @property {GameView | null} view the last getView, null until the game has started
+ * @property {PublicScenario | null} scenario
+ * @property {Names} names
+ * @property {Clock} clock
+ * @property {Map<number, TrackedOffer>} offers
+ * @property {boolean} builderReady
+ * @property {number | null} counterTo the offer the builder counters, if any
+ * @property {boolean} walkedAway
+ * @property {boolean} [ended]
+ * @property {() => void} [refreshView] asks for the view again soon
+ * @property {() => void} [retryView] asks for the view again after a pause
+ */
+
+/** @param {HTMLElement} app */
 export function showPlay(app) {
+  /** @type {Seat | null} */
   const seat = store.get("player");
   if (!seat?.token) { location.hash = "#/join"; return; }
   const root = fromTemplate("tpl-play");
   root.dataset.party = seat.partyId;
+  /** @type {PlayerContext} */
   const ctx = { seat, root, view: null, scenario: null, names: plainNames, clock: clockFromSummary(null), offers: new Map(), builderReady: false, counterTo: null, walkedAway: false };
   let viewTimer = 0;
   const reload = delay => { clearTimeout(viewTimer); viewTimer = setTimeout(() => loadView(ctx), delay); };

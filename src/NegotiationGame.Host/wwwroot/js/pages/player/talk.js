@@ -1,3 +1,4 @@
+// @ts-check
 // The player's talk form.
 
 import { field, h } from "../../ui/dom.js";
