@@ -1,6 +1,7 @@
 // @ts-check
 // The hash router: one page at a time in <main id="app">, each page's timers and listeners dropped when it goes.
 
+import { usePartyColours } from "./game/party-colours.js";
 import { stopAllStreams } from "./net/game-streams.js";
 
 let pages = {};
@@ -16,6 +17,7 @@ export function route() {
   cleanups.forEach(fn => fn());
   cleanups = [];
   stopAllStreams();
+  usePartyColours([]); // until the new page knows its scenario
   const app = document.getElementById("app");
   app.replaceChildren();
   const { path, params } = parseHash();

@@ -1,11 +1,11 @@
 // @ts-check
 // Compares the games of a class: one row per game and the welfare chart.
 
-import { partyColours } from "../charts/colours.js";
 import { isCompact, legendItem, partyLegend, redrawOnCompactChange } from "../charts/svg.js";
 import { compareChart } from "../charts/welfare.js";
 import { endedText } from "../game/event-text.js";
 import { describePackage, scenarioNames } from "../game/names.js";
+import { partyColours } from "../game/party-colours.js";
 import { debriefLink } from "../links.js";
 import { call } from "../net/connection.js";
 import { errorText } from "../net/replies.js";

@@ -4,12 +4,15 @@
 import { applyToClock, clockFromSummary } from "../game/clock.js";
 import { describePackage, plainNames, scenarioNames } from "../game/names.js";
 import { trackOffer } from "../game/offers.js";
+import { usePartyColours } from "../game/party-colours.js";
 import { onHubMessage } from "../net/connection.js";
 import { watchGame } from "../net/game-streams.js";
 import { renderClock } from "../ui/clock.js";
 import { field, fromTemplate, h, showError } from "../ui/dom.js";
 import { appendFeed } from "../ui/feed.js";
 import { listJoin } from "../ui/format.js";
+
+/** @import { Names, TrackedOffer } from "../types.js" */
 
 onHubMessage("spectators", message => {
   for (const node of document.querySelectorAll(`[data-spectators-of="${CSS.escape(message?.gameId ?? "")}"]`)) {
@@ -38,7 +41,10 @@ export function showWatch(app, params) {
       showError(errorNode, "");
       if (summary) field(root, "spectators").textContent = spectatorText(summary.spectators ?? 0);
       if (delaySeconds > 0) field(root, "delay").textContent = `The public table, ${delaySeconds} s behind the live game.`;
-      if (scenario) names = scenarioNames(scenario);
+      if (scenario) {
+        names = scenarioNames(scenario);
+        usePartyColours(scenario.parties);
+      }
       clock = clockFromSummary(summary);
       renderClock(field(root, "clock"), clock, scenario?.rounds);
     },
@@ -51,9 +57,13 @@ export function showWatch(app, params) {
   });
 }
 
-function offerStatus(offer) {
-  if (offer.status === "open") return `open · accepted by ${listJoin(offer.acceptedBy.map(plainNames.party))}`;
-  if (offer.status === "rejected") return `rejected by ${plainNames.party(offer.rejectedBy)}`;
+/**
+ * @param {TrackedOffer} offer
+ * @param {Names} names
+ */
+function offerStatus(offer, names) {
+  if (offer.status === "open") return `open · accepted by ${listJoin(offer.acceptedBy.map(names.party))}`;
+  if (offer.status === "rejected") return `rejected by ${names.party(offer.rejectedBy)}`;
   return offer.status;
 }
 
@@ -62,10 +72,10 @@ function renderPublicTables(root, offers, names) {
   const party = names.party;
   field(root, "offers").replaceChildren(...all.map(o => h("tr", { class: `status-${o.status}`, testid: `public-offer-${o.offerId}` },
     h("th", { scope: "row", text: `#${o.offerId}` }),
-    h("td", { class: `party-tag party-${o.proposer}`, text: party(o.proposer) }),
+    h("td", { class: "party-tag", party: o.proposer, text: party(o.proposer) }),
     h("td", { text: listJoin(o.addressees.map(party)) }),
     h("td", { text: describePackage(o.package, names) }),
-    h("td", { text: offerStatus(o) }))));
+    h("td", { text: offerStatus(o, names) }))));
   field(root, "agreements").replaceChildren(...all.filter(o => o.agreement).map(o => h("tr", { testid: `public-agreement-${o.offerId}` },
     h("th", { scope: "row", text: `#${o.offerId}` }),
     h("td", { text: listJoin(o.acceptedBy.map(party)) }),

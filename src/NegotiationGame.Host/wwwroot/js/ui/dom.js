@@ -1,8 +1,11 @@
 // @ts-check
 // Small DOM helpers. Data always goes in as text (textContent, attributes), never as HTML.
 
+import { paintParty } from "../game/party-colours.js";
+
 /**
- * An element with properties, attributes, listeners ("onclick") and children; "text" sets its text, "testid" its data-testid.
+ * An element with properties, attributes, listeners ("onclick") and children; "text" sets its text, "testid" its
+ * data-testid, "party" its party's colour (game/party-colours.js).
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
  * @param {Record<string, any>} [props]
@@ -16,6 +19,7 @@ export function h(tag, props = {}, ...children) {
     if (key === "text") node.textContent = String(value);
     else if (key === "class") node.className = value;
     else if (key === "testid") node.dataset.testid = value;
+    else if (key === "party") paintParty(node, value);
     else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
     else if (key in node && !key.includes("-")) node[key] = value;
     else node.setAttribute(key, value === true ? "" : String(value));

@@ -43,7 +43,7 @@ function scoreTable(ctx) {
     const reservation = reservations[p.id];
     const margin = typeof score === "number" && typeof reservation === "number" ? score - reservation : null;
     return h("tr", { testid: `outcome-party-${p.id}` },
-      h("th", { scope: "row", class: `party-tag party-${p.id}`, text: p.name }),
+      h("th", { scope: "row", class: "party-tag", party: p.id, text: p.name }),
       h("td", { class: "num", text: points(score) }),
       h("td", { class: "num", text: points(reservation) }),
       h("td", { class: `num ${margin < 0 ? "below" : "above"}`, text: margin == null ? "–" : `${margin >= 0 ? "+" : "−"}${Math.abs(margin).toFixed(1)}` }));

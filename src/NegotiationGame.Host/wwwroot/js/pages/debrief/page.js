@@ -1,11 +1,11 @@
 // @ts-check
 // The debrief of one game: outcome, the negotiation dance, the Pareto frontier and a timeline to scrub.
 
-import { partyColours } from "../../charts/colours.js";
 import { danceChartOrNote } from "../../charts/dance.js";
 import { buildPareto } from "../../charts/pareto.js";
 import { isCompact, legendItem, partyLegend, redrawOnCompactChange } from "../../charts/svg.js";
 import { scenarioNames } from "../../game/names.js";
+import { partyColours, usePartyColours } from "../../game/party-colours.js";
 import { call } from "../../net/connection.js";
 import { withData } from "../../net/event-stream.js";
 import { route } from "../../router.js";
@@ -34,6 +34,7 @@ async function loadDebrief(root, token, gameId) {
   hideLoading(root);
   if (!result.ok) return showError(field(root, "error"), debriefError(result));
   const scenario = result.scenario;
+  usePartyColours(scenario.parties);
   const ctx = {
     debrief: result, scenario, names: scenarioNames(scenario), colours: partyColours(scenario.parties),
     reservations: result.reservations ?? {}, offers: result.offers ?? [], events: (result.events ?? []).map(withData),

@@ -3,7 +3,8 @@
 
 import { clockFromSummary } from "../../game/clock.js";
 import { describeScores } from "../../game/event-text.js";
-import { plainNames } from "../../game/names.js";
+import { plainNames, scenarioNames } from "../../game/names.js";
+import { usePartyColours } from "../../game/party-colours.js";
 import { joinLink } from "../../links.js";
 import { call } from "../../net/connection.js";
 import { isWatching } from "../../net/game-streams.js";
@@ -12,8 +13,9 @@ import { onCleanup, onInterval, route } from "../../router.js";
 import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
-import { prettyParty } from "../../ui/format.js";
 import { buildGameCard } from "./game-card.js";
+
+/** @import { Names } from "../../types.js" */
 
 const CLASS_REFRESH_MS = 3000;
 
@@ -78,8 +80,11 @@ export function showClass(app, saved) {
     lastClass = result.class;
     reveal.checked = lastClass.revealPrivateAfterEnd;
     renderClassFacts(root, lastClass);
-    renderRoster(field(root, "roster"), lastClass);
-    renderOverview(field(root, "overview"), result.games ?? []);
+    // Until a class reports its scenario, parties show by their ids.
+    const names = result.scenario ? scenarioNames(result.scenario) : plainNames;
+    usePartyColours(result.scenario?.parties ?? []);
+    renderRoster(field(root, "roster"), lastClass, names);
+    renderOverview(field(root, "overview"), result.games ?? [], names);
     for (const gameId of lastClass.gameIds) {
       if (!cards.has(gameId)) {
         const card = buildGameCard(gameId, saved, token, scheduleRefresh);
@@ -87,7 +92,7 @@ export function showClass(app, saved) {
         field(root, "games").append(card.node);
       }
       const card = cards.get(gameId);
-      card.update(lastClass, (result.games ?? []).find(g => g.gameId === gameId));
+      card.update(lastClass, (result.games ?? []).find(g => g.gameId === gameId), names);
       if (lastClass.started && !isWatching(gameId)) card.watch();
     }
   }
@@ -112,19 +117,29 @@ function renderClassFacts(root, cls) {
   startForm.hidden = cls.started;
 }
 
-function renderRoster(tbody, cls) {
+/**
+ * @param {HTMLElement} tbody
+ * @param {any} cls the class as getClass returns it
+ * @param {Names} names
+ */
+function renderRoster(tbody, cls, names) {
   const rows = cls.roster.map(seat => h("tr", {},
-    h("td", { text: seat.displayName }), h("td", { text: seat.gameId }), h("td", { class: `party-tag party-${seat.partyId}`, text: prettyParty(seat.partyId) })));
+    h("td", { text: seat.displayName }), h("td", { text: seat.gameId }), h("td", { class: "party-tag", party: seat.partyId, text: names.party(seat.partyId) })));
   const bots = Object.entries(cls.bots ?? {}).map(([key, strategy]) => {
     const [gameId, partyId] = key.split("/");
     return h("tr", { class: "bot-row" },
-      h("td", { text: `Bot (${strategy})` }), h("td", { text: gameId }), h("td", { class: `party-tag party-${partyId}`, text: prettyParty(partyId) }));
+      h("td", { text: `Bot (${strategy})` }), h("td", { text: gameId }), h("td", { class: "party-tag", party: partyId, text: names.party(partyId) }));
   });
   const empty = h("tr", {}, h("td", { colSpan: 3, class: "muted", text: "Nobody has joined yet." }));
-  replaceIfChanged(tbody, [cls.roster, cls.bots], () => (rows.length + bots.length ? [...rows, ...bots] : [empty]));
+  replaceIfChanged(tbody, [cls.roster, cls.bots, names !== plainNames], () => (rows.length + bots.length ? [...rows, ...bots] : [empty]));
 }
 
-function renderOverview(tbody, games) {
+/**
+ * @param {HTMLElement} tbody
+ * @param {any[]} games the game summaries of getClass
+ * @param {Names} names
+ */
+function renderOverview(tbody, games, names) {
   if (!games.length) {
     tbody.replaceChildren(h("tr", {}, h("td", { colSpan: 6, class: "muted", text: "The games open when you start the class." })));
     return;
@@ -141,6 +156,6 @@ function renderOverview(tbody, games) {
       h("td", { text: game.round || "–" }),
       clockCell,
       h("td", { text: `#${game.lastSequence}` }),
-      h("td", { text: ended ? describeScores(game.scores, plainNames) : "–" }));
+      h("td", { text: ended ? describeScores(game.scores, names) : "–" }));
   }));
 }

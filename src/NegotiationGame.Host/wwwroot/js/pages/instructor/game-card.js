@@ -10,8 +10,9 @@ import { errorText } from "../../net/replies.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
 import { appendFeed } from "../../ui/feed.js";
-import { prettyParty } from "../../ui/format.js";
 import { showQr } from "../../ui/qr.js";
+
+/** @import { Names } from "../../types.js" */
 
 export function buildGameCard(gameId, saved, token, onChange) {
   const node = fromTemplate("tpl-game-card");
@@ -65,9 +66,15 @@ export function buildGameCard(gameId, saved, token, onChange) {
     return result.ok;
   }
 
-  function update(cls, summary) {
+  /**
+   * @param {any} cls the class as getClass returns it
+   * @param {any} summary this game's summary, once the class has started
+   * @param {Names} classNames
+   */
+  function update(cls, summary, classNames) {
     const codes = cls.joinCodes.filter(c => c.gameId === gameId && c.partyId);
-    replaceIfChanged(field(node, "codes"), [codes, cls.roster, cls.bots], () => codes.map(code => codeRow(cls, gameId, code)));
+    replaceIfChanged(field(node, "codes"), [codes, cls.roster, cls.bots, classNames !== plainNames],
+      () => codes.map(code => codeRow(cls, gameId, code, classNames)));
     if (summary) renderClock(field(node, "clock"), clockFromSummary(summary));
   }
 
@@ -87,18 +94,24 @@ export function buildGameCard(gameId, saved, token, onChange) {
   return { node, update, watch };
 }
 
-function codeRow(cls, gameId, code) {
+/**
+ * @param {any} cls
+ * @param {string} gameId
+ * @param {{ code: string, partyId: string }} code
+ * @param {Names} names
+ */
+function codeRow(cls, gameId, code, names) {
   const url = joinLink(cls.classId, code.code);
   const seated = cls.roster.filter(s => s.gameId === gameId && s.partyId === code.partyId).map(s => s.displayName);
   const bot = cls.bots?.[`${gameId}/${code.partyId}`];
   if (bot) seated.push(`bot (${bot})`);
   return h("tr", {},
-    h("th", { scope: "row", class: `party-tag party-${code.partyId}`, text: prettyParty(code.partyId) }),
+    h("th", { scope: "row", class: "party-tag", party: code.partyId, text: names.party(code.partyId) }),
     h("td", { class: "code", text: code.code }),
     h("td", { class: "link-cell" },
       h("a", { href: url, text: url, testid: `join-link-${gameId}-${code.partyId}` }),
-      h("button", { type: "button", class: "small", text: "Copy", "aria-label": `Copy join link for ${prettyParty(code.partyId)}`, onclick: () => copyText(url) }),
-      h("button", { type: "button", class: "small", text: "QR", testid: `qr-${gameId}-${code.partyId}`, "aria-label": `Show the QR code of the join link for ${prettyParty(code.partyId)}`,
-        onclick: () => showQr(url, `${prettyParty(code.partyId)} in ${gameId} · code ${code.code}`) })),
+      h("button", { type: "button", class: "small", text: "Copy", "aria-label": `Copy join link for ${names.party(code.partyId)}`, onclick: () => copyText(url) }),
+      h("button", { type: "button", class: "small", text: "QR", testid: `qr-${gameId}-${code.partyId}`, "aria-label": `Show the QR code of the join link for ${names.party(code.partyId)}`,
+        onclick: () => showQr(url, `${names.party(code.partyId)} in ${gameId} · code ${code.code}`) })),
     h("td", { text: seated.join(", ") || "–" }));
 }

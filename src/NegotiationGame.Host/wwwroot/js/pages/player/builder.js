@@ -38,7 +38,7 @@ export function buildOfferBuilder(ctx) {
   field(root, "issues").replaceChildren(...groups);
 
   const others = scenario.parties.filter(p => p.id !== ctx.seat.partyId);
-  field(root, "addressees").replaceChildren(...others.map(p => h("label", { class: `check party-chip party-${p.id}` },
+  field(root, "addressees").replaceChildren(...others.map(p => h("label", { class: "check party-chip", party: p.id },
     h("input", { type: "checkbox", name: "addressee", value: p.id, testid: `addressee-${p.id}` }), p.name)));
 
   form.addEventListener("change", () => updateBuilderSummary(ctx));

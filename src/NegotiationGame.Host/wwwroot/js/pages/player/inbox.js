@@ -37,7 +37,7 @@ function offerCard(ctx, offer) {
     }
     actions.push(h("button", { type: "button", class: "ghost", text: "Counter", testid: `counter-${offer.offerId}`, onclick: () => prefillCounter(ctx, offer) }));
   }
-  return h("article", { class: `offer party-accent party-${offer.proposer}`, testid: `inbox-offer-${offer.offerId}` },
+  return h("article", { class: "offer party-accent", party: offer.proposer, testid: `inbox-offer-${offer.offerId}` },
     h("h3", { text: `Offer #${offer.offerId} from ${mine ? "you" : names.party(offer.proposer)}` }),
     h("p", { class: "muted", text: `To ${listJoin(offer.addressees.map(names.party))} · accepted by ${listJoin(offer.acceptedBy.map(names.party))}` }),
     h("ul", { class: "terms" }, ...terms),

@@ -4,6 +4,7 @@
 import { applyToClock, clockFromSummary } from "../../game/clock.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { trackOffer } from "../../game/offers.js";
+import { paintParty, usePartyColours } from "../../game/party-colours.js";
 import { call } from "../../net/connection.js";
 import { watchGame } from "../../net/game-streams.js";
 import { errorText, FATAL_CODES, RETRY_MS } from "../../net/replies.js";
@@ -43,7 +44,6 @@ export function showPlay(app) {
   const seat = store.get("player");
   if (!seat?.token) { location.hash = "#/join"; return; }
   const root = fromTemplate("tpl-play");
-  root.dataset.party = seat.partyId;
   /** @type {PlayerContext} */
   const ctx = { seat, root, view: null, scenario: null, names: plainNames, clock: clockFromSummary(null), offers: new Map(), builderReady: false, counterTo: null, walkedAway: false };
   let viewTimer = 0;
@@ -77,6 +77,8 @@ async function loadView(ctx) {
   if (!ctx.scenario) {
     // The feed waits for the scenario so that every sentence can use party names and option labels.
     ctx.scenario = result.scenario;
+    usePartyColours(result.scenario.parties);
+    paintParty(ctx.root, ctx.seat.partyId);
     ctx.names = scenarioNames(result.scenario);
     renderStatic(ctx);
     buildOfferBuilder(ctx);
