@@ -19,6 +19,7 @@ public static class CliApplication
             StoreCommands.CreateExport(output),
             StoreCommands.CreateImport(output),
             MigrateCommand.Create(output, error),
+            LibraryCommand.Create(output),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

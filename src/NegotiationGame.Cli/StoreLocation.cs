@@ -1,7 +1,9 @@
 using System.CommandLine;
 using NegotiationGame.Storage;
+using NegotiationGame.Storage.Library;
 using NegotiationGame.Storage.Postgres;
 using NegotiationGame.Storage.Sqlite;
+using Npgsql;
 
 namespace NegotiationGame.Cli;
 
@@ -41,14 +43,18 @@ internal sealed class StoreLocation
     /// Opens the store the command line names and runs <paramref name="work"/> on it, returning its exit code; or, if
     /// the store cannot be opened, says why in one line on <paramref name="output"/> and returns the failure's code.
     /// </summary>
-    public Task<int> RunAsync(ParseResult parseResult, StoreAccess access, TextWriter output, Func<IEventStore, Task<int>> work, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ParseResult parseResult, StoreAccess access, TextWriter output, Func<IEventStore, Task<int>> work, CancellationToken cancellationToken) =>
+        RunAsync(parseResult, access, output, (store, _) => work(store), cancellationToken);
+
+    /// <summary>The same, for work that also needs the store's scenario library (kept in the same database).</summary>
+    public Task<int> RunAsync(ParseResult parseResult, StoreAccess access, TextWriter output, Func<IEventStore, IScenarioLibrary, Task<int>> work, CancellationToken cancellationToken)
     {
         return parseResult.GetValue(Connection) is { } connectionString
             ? RunOnPostgresAsync(connectionString, output, work, cancellationToken)
             : RunOnSqliteAsync(parseResult.GetRequiredValue(Data), access, output, work);
     }
 
-    private static async Task<int> RunOnSqliteAsync(FileInfo data, StoreAccess access, TextWriter output, Func<IEventStore, Task<int>> work)
+    private static async Task<int> RunOnSqliteAsync(FileInfo data, StoreAccess access, TextWriter output, Func<IEventStore, IScenarioLibrary, Task<int>> work)
     {
         if (access == StoreAccess.Read && !data.Exists)
         {
@@ -70,11 +76,11 @@ internal sealed class StoreLocation
 
         await using (store)
         {
-            return await work(store);
+            return await work(store, new SqliteScenarioLibrary(store));
         }
     }
 
-    private static async Task<int> RunOnPostgresAsync(string connectionString, TextWriter output, Func<IEventStore, Task<int>> work, CancellationToken cancellationToken)
+    private static async Task<int> RunOnPostgresAsync(string connectionString, TextWriter output, Func<IEventStore, IScenarioLibrary, Task<int>> work, CancellationToken cancellationToken)
     {
         if (!PostgresConnection.TryParse(connectionString, output, out var parsed))
         {
@@ -92,7 +98,8 @@ internal sealed class StoreLocation
             }
 
             await using var store = new PostgresEventStore(connectionString);
-            return await work(store);
+            await using var libraryConnections = NpgsqlDataSource.Create(connectionString);
+            return await work(store, new PostgresScenarioLibrary(libraryConnections));
         }
         catch (Exception exception) when (PostgresConnection.IsUnavailable(exception))
         {
