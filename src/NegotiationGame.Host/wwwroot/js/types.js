@@ -169,6 +169,7 @@
  * @property {(partyId: string) => string} party
  * @property {(issueId: string) => string} issue
  * @property {(issueId: string, optionId: string) => string} option
+ * @property {(issueId: string) => number} issueRank the issue's place in the scenario (0 for all before it is known)
  */
 
 /**

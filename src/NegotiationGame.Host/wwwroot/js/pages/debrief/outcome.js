@@ -2,6 +2,7 @@
 // The outcome card of a debrief: how the game ended, what binds, and each party's score against its reservation.
 
 import { endedText } from "../../game/event-text.js";
+import { describeTerms } from "../../game/names.js";
 import { h } from "../../ui/dom.js";
 import { fixed2, points } from "../../ui/format.js";
 
@@ -9,17 +10,11 @@ function fact(label, value, testid) {
   return h("div", {}, h("dt", { text: label }), h("dd", { text: value, testid }));
 }
 
-function bindingTerms(binding, scenario, names) {
-  const order = scenario.issues.map(issue => issue.id);
-  return Object.entries(binding ?? {})
-    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([issue, option]) => `${names.issue(issue)} → ${names.option(issue, option)}`);
-}
 
 export function renderOutcome(node, ctx) {
   const { debrief, scenario, names } = ctx;
   const outcome = debrief.outcome ?? {};
-  const terms = bindingTerms(outcome.binding, scenario, names);
+  const terms = describeTerms(outcome.binding, names);
   node.replaceChildren(
     h("h2", { id: "outcome-title", text: "Outcome" }),
     h("dl", { class: "facts" },

@@ -1,7 +1,7 @@
 // @ts-check
 // The offers that involve the player, the agreements awaiting their signature, and the board of what is settled.
 
-import { describePackage } from "../../game/names.js";
+import { describePackage, termsInOrder } from "../../game/names.js";
 import { field, h } from "../../ui/dom.js";
 import { listJoin, points } from "../../ui/format.js";
 import { prefillCounter } from "./builder.js";
@@ -18,7 +18,7 @@ function offerCard(ctx, offer) {
   const mine = offer.proposer === seat.partyId;
   const accepted = offer.acceptedBy.includes(seat.partyId);
   const redLines = new Set(view.redLines);
-  const terms = Object.entries(offer.package).map(([issue, option]) => h("li", {
+  const terms = termsInOrder(offer.package, names).map(([issue, option]) => h("li", {
     class: redLines.has(`${issue}/${option}`) ? "red-line" : null,
     text: `${names.issue(issue)}: ${names.option(issue, option)}`,
   }));
