@@ -1,6 +1,7 @@
 // Runs a game of a bundled scenario other than the default in Debian's headless Chromium, and reports whether the
 // instructor's page, the player console and the spectator page speak that scenario: its party names, one colour of
-// its own for each party, and no word of the default scenario. The class is set up over the hub (docs/protocol.md).
+// its own for each party, and no word of the default scenario; and whether the instructor's overview tells each
+// game's last event in words. The class is set up over the hub (docs/protocol.md).
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
 import * as signalR from "@microsoft/signalr";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -80,6 +81,13 @@ try {
   expect(scenario.parties.every((p) => rowNames.includes(p.name)), `the join codes name ${rowNames.join(", ")}`);
   const rowColours = await codeRows.evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).borderLeftColor));
   expect(new Set(rowColours).size === scenario.parties.length, `the join codes share colours: ${rowColours.join(", ")}`);
+  // The overview tells each game's newest event in words, not by its sequence number.
+  await instructor.waitForFunction((id) => {
+    const cell = document.querySelector(`[data-testid='overview-${id}'] td.last-event`);
+    return cell !== null && cell.textContent.trim() !== "" && !/^#\d+$/.test(cell.textContent.trim());
+  }, gameId);
+  const lastEvent = (await instructor.getByTestId(`overview-${gameId}`).locator("td.last-event").textContent()).trim();
+  console.log(`the overview tells the last event in words: ${lastEvent}`);
   await noForeignWords(instructor, "instructor");
   await shot(instructor, `${scenarioName}-instructor`);
   console.log("the instructor's join codes name every party of the scenario, each in its own colour");

@@ -84,7 +84,7 @@ export function showClass(app, saved) {
     const names = result.scenario ? scenarioNames(result.scenario) : plainNames;
     usePartyColours(result.scenario?.parties ?? []);
     renderRoster(field(root, "roster"), lastClass, names);
-    renderOverview(field(root, "overview"), result.games ?? [], names);
+    renderOverview(field(root, "overview"), result.games ?? [], names, gameId => cards.get(gameId)?.lastEventText());
     for (const gameId of lastClass.gameIds) {
       if (!cards.has(gameId)) {
         const card = buildGameCard(gameId, saved, token, scheduleRefresh);
@@ -138,8 +138,9 @@ function renderRoster(tbody, cls, names) {
  * @param {HTMLElement} tbody
  * @param {any[]} games the game summaries of getClass
  * @param {Names} names
+ * @param {(gameId: string) => string | undefined} lastEventText the game's newest event in words, where known
  */
-function renderOverview(tbody, games, names) {
+function renderOverview(tbody, games, names, lastEventText) {
   if (!games.length) {
     tbody.replaceChildren(h("tr", {}, h("td", { colSpan: 6, class: "muted", text: "The games open when you start the class." })));
     return;
@@ -155,7 +156,7 @@ function renderOverview(tbody, games, names) {
       h("td", { text: game.phase }),
       h("td", { text: game.round || "–" }),
       clockCell,
-      h("td", { text: `#${game.lastSequence}` }),
+      h("td", { class: "last-event", text: lastEventText(game.gameId) || `#${game.lastSequence}` }),
       h("td", { text: ended ? describeScores(game.scores, names) : "–" }));
   }));
 }

@@ -2,6 +2,7 @@
 // One game on the instructor's page: its join codes, spectator link, clock, controls, news and live feed.
 
 import { clockFromSummary } from "../../game/clock.js";
+import { describeEvent } from "../../game/event-text.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { debriefLink, joinLink, spectatorLink } from "../../links.js";
 import { call } from "../../net/connection.js";
@@ -79,11 +80,12 @@ export function buildGameCard(gameId, saved, token, onChange) {
   }
 
   let watchFailed = false;
+  let lastEvent = "";
   let names = plainNames;
   function watch() {
     watchGame(gameId, token, {
       onSummary: (_summary, scenario) => { if (scenario) names = scenarioNames(scenario); },
-      onEvent: e => { watchFailed = false; appendFeed(feed, e, names); onChange(); },
+      onEvent: e => { watchFailed = false; lastEvent = describeEvent(e, names); appendFeed(feed, e, names); onChange(); },
       onError: error => {
         if (!watchFailed) toast(`Watching ${gameId}: ${error?.message ?? "failed"}`, "error");
         watchFailed = true;
@@ -91,7 +93,10 @@ export function buildGameCard(gameId, saved, token, onChange) {
     });
   }
 
-  return { node, update, watch };
+  /** The newest event of the game in words, once this card follows it. */
+  const lastEventText = () => lastEvent;
+
+  return { node, update, watch, lastEventText };
 }
 
 /**
