@@ -12,6 +12,17 @@ const noHtmlSinks = ["innerHTML", "outerHTML"].map(property => ({
   message: `Render data as text (textContent or h()); never assign ${property}.`,
 }));
 
+// Every module of the web UI is type-checked on its own too (an editor without jsconfig.json still checks it).
+const requireTsCheck = {
+  meta: { type: "problem", messages: { missing: "Start the module with // @ts-check." } },
+  create: context => ({
+    Program: program => {
+      const first = context.sourceCode.getAllComments()[0];
+      if (first?.type !== "Line" || first.value.trim() !== "@ts-check" || first.loc.start.line !== 1) context.report({ node: program, messageId: "missing" });
+    },
+  }),
+};
+
 export default [
   {
     files: [webUi],
@@ -22,8 +33,10 @@ export default [
       // signalR is the bundled client's global (lib/signalr.min.js, a classic script before the modules).
       globals: { ...globals.browser, signalR: "readonly" },
     },
+    plugins: { "web-ui": { rules: { "require-ts-check": requireTsCheck } } },
     rules: {
       ...js.configs.recommended.rules,
+      "web-ui/require-ts-check": "error",
       eqeqeq: ["error", "smart"],
       "no-var": "error",
       "prefer-const": "error",
