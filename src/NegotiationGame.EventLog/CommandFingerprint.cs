@@ -56,6 +56,10 @@ internal static class CommandFingerprint
                     json.WriteStringValue(news.Headline);
                     json.WriteStringValue(news.Body);
                     break;
+                case ChangePlayerBody change:
+                    json.WriteStringValue(change.PartyId);
+                    json.WriteStringValue(change.Bot);
+                    break;
                 default:
                     // The remaining bodies carry nothing but their type.
                     break;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.Domain.Outcomes;
@@ -122,6 +123,18 @@ public sealed class GameEventCodec(Scenario scenario)
                 json.WriteString("headline", news.Headline);
                 json.WriteString("body", news.Body);
                 break;
+            case PlayerChanged changed:
+                json.WriteString(PartyName, _ids.Party(changed.Party));
+                if (changed.Bot is { } bot)
+                {
+                    json.WriteString("bot", BotStrategyNames.ToName(bot));
+                }
+                else
+                {
+                    json.WriteNull("bot");
+                }
+
+                break;
             case BriefingStarted or NegotiationStarted or DeadlinePassed:
                 break;
             default:
@@ -180,6 +193,7 @@ public sealed class GameEventCodec(Scenario scenario)
                 nameof(StatementMade) => new StatementMade(PartyIndex(json.GetProperty("party")), json.GetProperty("text").GetString()!),
                 nameof(MessageSent) => new MessageSent(PartyIndex(json.GetProperty("party")), ReadParties(json.GetProperty("channel")), json.GetProperty("text").GetString()!),
                 nameof(NewsInjected) => new NewsInjected(json.GetProperty("headline").GetString()!, json.GetProperty("body").GetString()!),
+                nameof(PlayerChanged) => new PlayerChanged(PartyIndex(json.GetProperty("party")), ReadBot(json.GetProperty("bot"))),
                 nameof(GameEnded) => new GameEnded(
                     Enum.Parse<GameEndReason>(json.GetProperty("reason").GetString()!, ignoreCase: true),
                     [.. Scenario.Parties.Select(party => json.GetProperty("scores").GetProperty(party.Id).GetDouble())]),
@@ -191,6 +205,11 @@ public sealed class GameEventCodec(Scenario scenario)
             throw new FormatException($"Malformed {type} event: {exception.Message}", exception);
         }
     }
+
+    private static BotStrategy? ReadBot(JsonElement name) =>
+        name.ValueKind == JsonValueKind.Null ? null
+        : BotStrategyNames.TryParse(name.GetString() ?? string.Empty, out var strategy) ? strategy
+        : throw new FormatException($"Unknown bot strategy '{name.GetString()}'.");
 
     private int PartyIndex(JsonElement id)
     {

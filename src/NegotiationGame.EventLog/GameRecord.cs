@@ -1,4 +1,5 @@
 using NegotiationGame.Contracts;
+using NegotiationGame.Domain.Bots;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Events;
 using NegotiationGame.Storage;
@@ -13,6 +14,7 @@ namespace NegotiationGame.EventLog;
 public sealed class GameRecord
 {
     private readonly Dictionary<ulong, ulong> _contentByKey = [];
+    private readonly BotStrategy?[] _bots;
 
     private GameRecord(GameCreated header, LoggedEvent first)
     {
@@ -20,7 +22,7 @@ public sealed class GameRecord
         Codec = new GameEventCodec(header.Scenario);
         State = GameState.Start(header.Scenario, header.Timing);
         LastSequence = first.Sequence;
-        HasBots = header.Bots.Any(bot => bot is not null);
+        _bots = [.. header.Bots];
         Remember(first.CommandId);
     }
 
@@ -32,8 +34,8 @@ public sealed class GameRecord
 
     public long LastSequence { get; private set; }
 
-    /// <summary>Whether any party of this game is played by a bot.</summary>
-    public bool HasBots { get; }
+    /// <summary>The strategy of the bot playing each party now, by party index; null where students play it.</summary>
+    public IReadOnlyList<BotStrategy?> Bots => _bots;
 
     public static GameRecord Start(LoggedEvent first)
     {
@@ -92,6 +94,11 @@ public sealed class GameRecord
         }
 
         State = GameRules.Apply(State, gameEvent);
+        if (gameEvent is PlayerChanged changed)
+        {
+            _bots[changed.Party] = changed.Bot;
+        }
+
         LastSequence = entry.Sequence;
         Remember(entry.CommandId);
     }

@@ -4,6 +4,7 @@ using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.Domain.Negotiation.Commands;
 using NegotiationGame.Domain.Outcomes;
 using NegotiationGame.Domain.Scenarios;
+using NegotiationGame.EventLog;
 
 namespace NegotiationGame.Grains;
 
@@ -34,6 +35,11 @@ internal static class CommandTranslator
                 InjectNewsBody news => new InjectNews(news.Headline ?? string.Empty, news.Body ?? string.Empty),
                 _ => new EndGame(),
             }, null, null);
+        }
+
+        if (request.Body is ChangePlayerBody change)
+        {
+            return TranslateChangePlayer(scenario, request.Actor, change);
         }
 
         var party = scenario.PartyIndexOf(request.Actor);
@@ -68,6 +74,29 @@ internal static class CommandTranslator
         {
             return (null, unknown.Code, unknown.Message);
         }
+    }
+
+    private static (GameCommand? Command, string? ErrorCode, string? Message) TranslateChangePlayer(Scenario scenario, string actor, ChangePlayerBody change)
+    {
+        if (actor != Actors.Instructor)
+        {
+            return (null, ServiceErrorCodes.NotInstructor, "Only the instructor decides who plays a party.");
+        }
+
+        var party = scenario.PartyIndexOf(change.PartyId ?? string.Empty);
+        if (party < 0)
+        {
+            return (null, nameof(RuleViolationCode.UnknownParty), $"There is no party '{change.PartyId}' in this scenario.");
+        }
+
+        if (change.Bot is null)
+        {
+            return (new ChangePlayer(party, null), null, null);
+        }
+
+        return BotStrategyNames.TryParse(change.Bot, out var strategy)
+            ? (new ChangePlayer(party, strategy), null, null)
+            : (null, ServiceErrorCodes.UnknownCommand, $"There is no bot strategy '{change.Bot}' (boulware, conceder, linear, tit-for-tat).");
     }
 
     private static Package ToPackage(Scenario scenario, ImmutableDictionary<string, string> choices)

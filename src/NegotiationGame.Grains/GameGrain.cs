@@ -177,7 +177,8 @@ public sealed partial class GameGrain(
                 return CommandOutcome.Refused(record.LastSequence, code, decision.Violation.Message);
             }
 
-            events = record.HasBots ? WithBotReplies(record, decision.Events) : decision.Events;
+            var bots = BotsAfter(record.Bots, decision.Events);
+            events = bots.Any(bot => bot is not null) ? WithBotReplies(record, bots, decision.Events) : decision.Events;
             entries = ToEntries(record, commandId, events);
         }
 
@@ -256,9 +257,8 @@ public sealed partial class GameGrain(
     /// The command's events followed by the bots' turns on the state they leave: an opening and an answer turn when
     /// a round has just opened, an answer turn otherwise.
     /// </summary>
-    private static ImmutableArray<GameEvent> WithBotReplies(GameRecord record, ImmutableArray<GameEvent> events)
+    private static ImmutableArray<GameEvent> WithBotReplies(GameRecord record, IReadOnlyList<BotStrategy?> bots, ImmutableArray<GameEvent> events)
     {
-        var bots = record.Header.Bots;
         var opensRound = events.Any(e => e is NegotiationStarted or RoundAdvanced);
         var state = GameRules.ApplyAll(record.State, events);
         var all = events.ToBuilder();
@@ -270,6 +270,23 @@ public sealed partial class GameGrain(
         }
 
         return all.ToImmutable();
+    }
+
+    /// <summary>Who plays each party once <paramref name="events"/> apply: a bot that has just taken over answers at once.</summary>
+    private static IReadOnlyList<BotStrategy?> BotsAfter(IReadOnlyList<BotStrategy?> bots, ImmutableArray<GameEvent> events)
+    {
+        if (!events.Any(e => e is PlayerChanged))
+        {
+            return bots;
+        }
+
+        var after = bots.ToArray();
+        foreach (var changed in events.OfType<PlayerChanged>())
+        {
+            after[changed.Party] = changed.Bot;
+        }
+
+        return after;
     }
 
     /// <summary>The log entries of <paramref name="events"/>, numbered on from the record's last.</summary>

@@ -51,7 +51,7 @@ internal static class PartyViews
             inbox,
             awaiting,
             scenario.Utilities.Points(scenario.Utilities.Utility(party, state.BindingPackage())),
-            record.Header.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null,
+            record.Bots[party] is { } bot ? BotStrategyNames.ToName(bot) : null,
             Settlements(record));
     }
 

@@ -4,7 +4,7 @@ namespace NegotiationGame.Contracts.Classes;
 
 /// <summary>
 /// A class session as the instructor sees it: its games, join codes, roster, which roles bots play and whether it
-/// has started.
+/// has started, and the students waiting for the instructor to seat them.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -19,4 +19,5 @@ public sealed record ClassSummary(
     [property: Id(6)] ImmutableDictionary<string, string> Bots,
     [property: Id(7)] bool Started,
     [property: Id(9)] int SpectatorDelaySeconds,
-    [property: Id(10)] bool RevealPrivateAfterEnd);
+    [property: Id(10)] bool RevealPrivateAfterEnd,
+    [property: Id(20)] ImmutableArray<SeatRequest> SeatRequests);

@@ -13,17 +13,51 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<ClassSummary> Create(CreateClassRequest request);
 
-    /// <summary>Seats a student with a join code; joining again with the same seat id returns the same seat.</summary>
+    /// <summary>
+    /// Seats a student with a join code and hands them the seat's secret; joining again with the same seat id returns
+    /// the same seat (without a secret).
+    /// </summary>
     [Alias("Join")]
     Task<JoinOutcome> Join(string code, string displayName, Guid seatId);
 
-    /// <summary>Moves a seated student to another role (the instructor assigning roles before the start).</summary>
+    /// <summary>
+    /// Moves a seated student to another role or game (the instructor assigning roles, or reseating mid-game: a bot
+    /// playing the new role hands it over; the role left behind keeps playing without them).
+    /// </summary>
     [Alias("AssignRole")]
     Task<JoinOutcome> AssignRole(Guid seatId, string gameId, string partyId);
 
     /// <summary>Creates every game with a bot of <paramref name="botStrategy"/> in each role no student holds, and opens them.</summary>
     [Alias("Start")]
     Task<ClassSummary> Start(string botStrategy);
+
+    /// <summary>Gives a student their seat back on the browser that holds its secret (UnknownSeat otherwise).</summary>
+    [Alias("Rejoin")]
+    Task<JoinOutcome> Rejoin(Guid seatId, string seatSecret);
+
+    /// <summary>A student without a seat secret, or a latecomer, asks the instructor for a seat.</summary>
+    [Alias("RequestSeat")]
+    Task<SeatRequestTicket> RequestSeat(string code, string displayName);
+
+    /// <summary>The requester asks how its request stands; an approval is handed out once, with a new seat secret.</summary>
+    [Alias("CollectSeat")]
+    Task<SeatRequestReply> CollectSeat(Guid requestId, string requestSecret);
+
+    /// <summary>The instructor approves (an existing seat, or a new one in a role) or denies a seat request.</summary>
+    [Alias("AnswerSeatRequest")]
+    Task<JoinOutcome> AnswerSeatRequest(SeatRequestAnswer answer);
+
+    /// <summary>
+    /// Puts a bot of <paramref name="botStrategy"/> in a role of a started game; the students who held it leave the
+    /// roster (their tokens stop counting) and the game goes on.
+    /// </summary>
+    [Alias("SetBot")]
+    Task<JoinOutcome> SetBot(string gameId, string partyId, string botStrategy);
+
+    /// <summary>The seat as it stands now, or null once it has left the roster: what a player's token is checked against.</summary>
+    [Alias("GetSeat")]
+    [AlwaysInterleave]
+    Task<Seat?> GetSeat(Guid seatId);
 
     [Alias("GetSummary")]
     Task<ClassSummary> GetSummary();

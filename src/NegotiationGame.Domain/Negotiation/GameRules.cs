@@ -30,6 +30,7 @@ public static class GameRules
             ExtendDeadline extend => ClockRules.DecideExtend(state, extend.By, extend.At),
             InjectNews news => ClockRules.DecideNews(state, news.Headline, news.Body),
             ReachDeadline reached => DecideReachDeadline(state, reached.At),
+            ChangePlayer change => DecideChangePlayer(state, change),
             PartyCommand partyCommand => DecidePartyCommand(state, partyCommand),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
@@ -65,7 +66,8 @@ public static class GameRules
             AgreementConcluded concluded => ApplyAgreementConcluded(state, concluded),
             AgreementSigned signed => ApplyAgreementSigned(state, signed),
             PartyWalkedAway walkedAway => state with { WalkedAway = state.WalkedAway.With(walkedAway.Party) },
-            StatementMade or MessageSent => state,
+            // Who plays a party is the host's business (it drives the bots); the negotiation's state does not change.
+            StatementMade or MessageSent or PlayerChanged => state,
             GameEnded ended => state with { Phase = GamePhase.Ended, EndReason = ended.Reason, FinalScores = ended.Scores, Clock = GameClock.Stopped },
             _ => throw new ArgumentOutOfRangeException(nameof(gameEvent), gameEvent.GetType().Name, "Unknown event."),
         };
@@ -131,6 +133,18 @@ public static class GameRules
     private static Decision DecideEndGame(GameState state) => state.Phase == GamePhase.Ended
         ? Decision.Reject(RuleViolationCode.GameAlreadyEnded, "The game has already ended.")
         : Decision.Accept([EndedNow(state, GameEndReason.Instructor)]);
+
+    private static Decision DecideChangePlayer(GameState state, ChangePlayer change)
+    {
+        if (state.Phase == GamePhase.Ended)
+        {
+            return Decision.Reject(RuleViolationCode.GameAlreadyEnded, "The game has ended; nobody plays it any more.");
+        }
+
+        return change.Party < 0 || change.Party >= state.Scenario.Parties.Length
+            ? Decision.Reject(RuleViolationCode.UnknownParty, $"There is no party {change.Party} in this game.")
+            : Decision.Accept([new PlayerChanged(change.Party, change.Bot)]);
+    }
 
     private static Decision DecidePartyCommand(GameState state, PartyCommand command)
     {

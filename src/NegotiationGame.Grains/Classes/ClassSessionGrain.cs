@@ -17,7 +17,7 @@ namespace NegotiationGame.Grains.Classes;
 /// A class session: its games, join codes, roster and start. Its state is the fold of its own stream in the event
 /// store, so it survives restarts like the games do.
 /// </summary>
-public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(GameClock.Key)] TimeProvider clock) : Grain, IClassSessionGrain
+public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServices(GameClock.Key)] TimeProvider clock) : Grain, IClassSessionGrain
 {
     public const int MaxGames = 200;
     public const int MaxTitleLength = 120;
@@ -106,8 +106,7 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
             return new JoinOutcome(existing, null, null);
         }
 
-        var joinCode = state.Created.Codes.FirstOrDefault(c => string.Equals(c.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (joinCode is null)
+        if (CodeOf(state, code) is not { } joinCode)
         {
             return new JoinOutcome(null, "UnknownCode", "That join code does not belong to this class.");
         }
@@ -117,10 +116,9 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
             return new JoinOutcome(null, "ClassStarted", "The games have started; ask the instructor to seat you.");
         }
 
-        var name = displayName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > MaxDisplayNameLength || !PlainText.IsSingleLine(name))
+        if (ValidName(displayName) is not { } name)
         {
-            return new JoinOutcome(null, "InvalidName", $"Your name must be 1 to {MaxDisplayNameLength} characters on one line, without control characters.");
+            return InvalidName();
         }
 
         var role = joinCode.GameId is { } game ? (game, joinCode.PartyId!) : state.NextOpenRole();
@@ -131,9 +129,9 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
                 : $"This team is full ({state.Created.MaxSeatsPerRole} students); ask the instructor for another role.");
         }
 
-        var taken = new SeatTaken(seatId, name, open.GameId, open.PartyId);
-        await AppendAsync(state, taken);
-        return new JoinOutcome(new Seat(seatId, name, open.GameId, open.PartyId), null, null);
+        var secret = SeatSecrets.New();
+        await AppendAsync(state, new SeatTaken(seatId, name, open.GameId, open.PartyId, SeatSecrets.Hash(secret)));
+        return new JoinOutcome(state.SeatOf(seatId), null, null, secret);
     }
 
     public async Task<JoinOutcome> AssignRole(Guid seatId, string gameId, string partyId)
@@ -144,23 +142,29 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
             return new JoinOutcome(null, "UnknownSeat", "No student holds that seat in this class.");
         }
 
-        if (!state.GameIds.Contains(gameId) || state.Scenario.PartyIndexOf(partyId) < 0)
+        if (!state.IsRole(gameId, partyId))
         {
-            return new JoinOutcome(null, "UnknownRole", $"This class has no party '{partyId}' in a game '{gameId}'.");
+            return UnknownRole(gameId, partyId);
         }
 
-        if (state.Bots is not null)
+        if ((seat.GameId, seat.PartyId) == (gameId, partyId))
         {
-            return new JoinOutcome(null, "ClassStarted", "Roles are fixed once the games have started.");
+            return new JoinOutcome(seat, null, null);
         }
 
-        if ((seat.GameId, seat.PartyId) != (gameId, partyId) && state.IsFull(gameId, partyId))
+        if (state.IsFull(gameId, partyId))
         {
             return new JoinOutcome(null, ClassFull, $"That team is full ({state.Created.MaxSeatsPerRole} students).");
         }
 
+        // Mid-game, a bot playing the role the student moves to hands it over; the role they leave plays on without them.
+        if (await TakeFromBotAsync(state, gameId, partyId) is { } refusal)
+        {
+            return refusal;
+        }
+
         await AppendAsync(state, new SeatMoved(seatId, gameId, partyId));
-        return new JoinOutcome(seat with { GameId = gameId, PartyId = partyId }, null, null);
+        return new JoinOutcome(state.SeatOf(seatId), null, null);
     }
 
     public async Task<ClassSummary> Start(string botStrategy)
@@ -224,22 +228,28 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
     private Guid OpeningCommandId(string gameId) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{ClassId}/{gameId}/open")).AsSpan(0, 16));
 
-    private async Task AppendAsync(ClassState state, ClassEvent classEvent)
+    private Task AppendAsync(ClassState state, ClassEvent classEvent) => AppendAllAsync(state, classEvent);
+
+    /// <summary>Appends the events as one write, so that a change of several parts (roster, bots, request) lands whole or not at all.</summary>
+    private async Task AppendAllAsync(ClassState state, params ClassEvent[] classEvents)
     {
-        await AppendOrLetGoAsync(Encode(state.LastSequence + 1, classEvent));
-        state.Apply(classEvent);
-        state.LastSequence++;
+        await AppendOrLetGoAsync([.. classEvents.Select((classEvent, index) => Encode(state.LastSequence + 1 + index, classEvent))]);
+        foreach (var classEvent in classEvents)
+        {
+            state.Apply(classEvent);
+            state.LastSequence++;
+        }
     }
 
     /// <summary>
     /// If another activation of this class (on another node, during a membership change) wrote to its log first, this
     /// one's state is stale: it lets go, so that the call sent again is decided by an activation that reloads the log.
     /// </summary>
-    private async Task AppendOrLetGoAsync(LoggedEvent entry)
+    private async Task AppendOrLetGoAsync(params LoggedEvent[] entries)
     {
         try
         {
-            await store.AppendAsync(StreamId, [entry]);
+            await store.AppendAsync(StreamId, entries);
         }
         catch (EventStoreConflictException)
         {
@@ -260,7 +270,8 @@ public sealed class ClassSessionGrain(IEventStore store, [FromKeyedServices(Game
         state.Bots ?? ImmutableDictionary<string, string>.Empty,
         state.Bots is not null,
         state.Created.SpectatorDelaySeconds,
-        state.RevealPrivateAfterEnd);
+        state.RevealPrivateAfterEnd,
+        [.. state.PendingRequests]);
 
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));

@@ -9,6 +9,8 @@ namespace NegotiationGame.Grains.Classes;
 internal sealed class ClassState(string classId, ClassCreated created)
 {
     private readonly List<Seat> _roster = [];
+    private readonly Dictionary<Guid, string> _secretHashes = [];
+    private readonly Dictionary<Guid, OpenRequest> _requests = [];
 
     public ClassCreated Created { get; } = created;
 
@@ -17,6 +19,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
     public ImmutableArray<string> GameIds { get; } = [.. Enumerable.Range(1, created.GameCount).Select(game => GameIdOf(classId, game))];
 
     public IReadOnlyList<Seat> Roster => _roster;
+
+    /// <summary>Requests the instructor has not answered yet, oldest first.</summary>
+    public IEnumerable<SeatRequest> PendingRequests => _requests.Values.Where(open => open.Answered is null).Select(open => open.Request).OrderBy(request => request.RequestedAt);
 
     public ImmutableDictionary<string, string>? Bots { get; private set; }
 
@@ -35,10 +40,35 @@ internal sealed class ClassState(string classId, ClassCreated created)
         {
             case SeatTaken taken:
                 _roster.Add(new Seat(taken.SeatId, taken.DisplayName, taken.GameId, taken.PartyId));
+                if (taken.SecretHash is { } hash)
+                {
+                    _secretHashes[taken.SeatId] = hash;
+                }
+
                 break;
             case SeatMoved moved:
-                var index = _roster.FindIndex(seat => seat.SeatId == moved.SeatId);
-                _roster[index] = _roster[index] with { GameId = moved.GameId, PartyId = moved.PartyId };
+                Update(moved.SeatId, seat => seat with { GameId = moved.GameId, PartyId = moved.PartyId, Generation = seat.Generation + 1 });
+                break;
+            case SeatSecretIssued issued:
+                Update(issued.SeatId, seat => seat with { Generation = seat.Generation + 1 });
+                _secretHashes[issued.SeatId] = issued.SecretHash;
+                break;
+            case SeatReleased released:
+                _roster.RemoveAll(seat => seat.SeatId == released.SeatId);
+                _secretHashes.Remove(released.SeatId);
+                break;
+            case RolePlayerChanged changed:
+                var role = $"{changed.GameId}/{changed.PartyId}";
+                Bots = changed.Bot is { } bot ? Bots!.SetItem(role, bot) : Bots!.Remove(role);
+                break;
+            case SeatRequested requested:
+                _requests[requested.Request.RequestId] = new OpenRequest(requested.Request, requested.SecretHash, null);
+                break;
+            case SeatRequestAnswered answered:
+                _requests[answered.RequestId] = _requests[answered.RequestId] with { Answered = new RequestAnswer(answered.SeatId) };
+                break;
+            case SeatRequestCollected collected:
+                _requests.Remove(collected.RequestId);
                 break;
             case ClassStarted started:
                 Bots = started.Bots;
@@ -54,9 +84,25 @@ internal sealed class ClassState(string classId, ClassCreated created)
         }
     }
 
+    public Seat? SeatOf(Guid seatId) => _roster.Find(seat => seat.SeatId == seatId);
+
+    public string? SecretHashOf(Guid seatId) => _secretHashes.GetValueOrDefault(seatId);
+
+    public OpenRequest? RequestOf(Guid requestId) => _requests.GetValueOrDefault(requestId);
+
+    public bool IsRole(string gameId, string partyId) => GameIds.Contains(gameId) && Scenario.PartyIndexOf(partyId) >= 0;
+
+    public string? BotOf(string gameId, string partyId) => Bots?.GetValueOrDefault($"{gameId}/{partyId}");
+
     public int SeatsIn(string gameId, string partyId) => _roster.Count(seat => seat.GameId == gameId && seat.PartyId == partyId);
 
     public bool IsFull(string gameId, string partyId) => SeatsIn(gameId, partyId) >= Created.MaxSeatsPerRole;
+
+    private void Update(Guid seatId, Func<Seat, Seat> change)
+    {
+        var index = _roster.FindIndex(seat => seat.SeatId == seatId);
+        _roster[index] = change(_roster[index]);
+    }
 
     /// <summary>
     /// The role a lobby code fills next: the one with fewest students, earliest game and party first; none when every
@@ -70,3 +116,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
         return IsFull(gameId, partyId) ? null : (gameId, partyId);
     }
 }
+
+/// <summary>A seat request with the hash of the secret that collects it and, once given, the instructor's answer.</summary>
+internal sealed record OpenRequest(SeatRequest Request, string SecretHash, RequestAnswer? Answered);
+
+/// <summary>The instructor's answer: the seat given, or null for a refusal.</summary>
+internal sealed record RequestAnswer(Guid? SeatId);

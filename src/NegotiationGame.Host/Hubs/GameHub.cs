@@ -20,7 +20,7 @@ namespace NegotiationGame.Host.Hubs;
 /// grains; it holds no game state, so any host can serve any game. Arguments arrive bound (<see cref="HubRequest{T}"/>)
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
-public sealed class GameHub(
+public sealed partial class GameHub(
     IGrainFactory grains, TokenService tokens, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
     : Hub<IGameClient>
 {
@@ -97,8 +97,7 @@ public sealed class GameHub(
             return HubResults.Failure(outcome.ErrorCode!, outcome.ErrorMessage!);
         }
 
-        var token = tokens.Issue(new AccessGrant(AccessRole.Player, request.ClassId, seat.GameId, seat.PartyId, seat.SeatId));
-        return new JoinClassResult(token, seat.GameId, seat.PartyId, seat.SeatId);
+        return Seated(request.ClassId, outcome);
     }
 
     public async Task<HubResult> StartClass(HubRequest<StartClassRequest> argument)
@@ -275,11 +274,15 @@ public sealed class GameHub(
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>What the token grants, or null; an instructor token counts only while its class has not reissued the link.</summary>
+    /// <summary>
+    /// What the token grants, or null; an instructor token counts only while its class has not reissued the link, and a
+    /// player's only while its seat holds the same role at the same generation (not moved, released or handed on).
+    /// </summary>
     private async Task<AccessGrant?> GrantAsync(string? token) => tokens.Read(token) switch
     {
         { Role: AccessRole.Instructor } grant =>
             await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetInstructorGeneration() == grant.InstructorGeneration ? grant : null,
+        { Role: AccessRole.Player, SeatId: { } seatId } grant => await SeatStillHoldsAsync(grant, seatId) ? grant : null,
         var grant => grant,
     };
 

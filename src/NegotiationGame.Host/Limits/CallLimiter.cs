@@ -48,12 +48,15 @@ public sealed class CallLimiter : IDisposable
             "Act" or "Instruct" => Take(_commands, connectionId),
             "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address) ?? (uploads ? Take(_uploadsPerAddress, address) : null),
             "UploadScenario" or "ImportGenius" => Take(_uploadsPerAddress, address),
-            "JoinClass" => _failedJoins.Wait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
+            "JoinClass" or "RejoinClass" or "AskForSeat" => _failedJoins.Wait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
+
+            // A waiting student asks every few seconds with a secret it holds: only an address that has been guessing waits.
+            "CollectSeat" => _failedJoins.Wait(address),
             _ => null,
         };
     }
 
-    /// <summary>Counts a join with a wrong code against the address; true when the address has now used up its tries.</summary>
+    /// <summary>Counts a join with a wrong code or seat secret against the address; true when the address has now used up its tries.</summary>
     public bool RecordFailedJoin(string address) => _failedJoins.Record(address);
 
     public void Dispose()

@@ -18,7 +18,7 @@ public sealed partial class RateLimitFilter(CallLimiter limiter, ILogger<RateLim
         ArgumentNullException.ThrowIfNull(next);
         var method = invocationContext.HubMethodName;
         var address = ClientAddress.Of(invocationContext.Context.GetHttpContext());
-        var classId = invocationContext.HubMethodArguments is [HubRequest<JoinClassRequest> { BindingError: null } join] ? join.Value.ClassId : null;
+        var classId = ClassIdOf(invocationContext.HubMethodArguments);
         var uploads = invocationContext.HubMethodArguments is [HubRequest<CreateClassRequest> { BindingError: null } create] && create.Value.ScenarioJson is not null;
         if (limiter.TryCall(method, invocationContext.Context.ConnectionId, address, classId, uploads) is { } wait)
         {
@@ -26,7 +26,7 @@ public sealed partial class RateLimitFilter(CallLimiter limiter, ILogger<RateLim
         }
 
         var result = await next(invocationContext);
-        if (method == nameof(GameHub.JoinClass) && result is HubFailure { Error.Code: HubErrorCodes.UnknownCode })
+        if (classId is not null && result is HubFailure { Error.Code: HubErrorCodes.UnknownCode or HubErrorCodes.UnknownSeat })
         {
             var exhausted = limiter.RecordFailedJoin(address);
             LogFailedJoin(logger, address, classId, exhausted);
@@ -35,6 +35,16 @@ public sealed partial class RateLimitFilter(CallLimiter limiter, ILogger<RateLim
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Join with a wrong code from {Address} for class {ClassId} (further joins from there slowed: {Slowed})")]
+    /// <summary>The class a tokenless call names (a join, a rejoin, a seat request): these are the calls a guesser makes.</summary>
+    private static string? ClassIdOf(IReadOnlyList<object?> arguments) => arguments switch
+    {
+        [HubRequest<JoinClassRequest> { BindingError: null } join] => join.Value.ClassId,
+        [HubRequest<RejoinClassRequest> { BindingError: null } rejoin] => rejoin.Value.ClassId,
+        [HubRequest<AskForSeatRequest> { BindingError: null } ask] => ask.Value.ClassId,
+        [HubRequest<CollectSeatRequest> { BindingError: null } collect] => collect.Value.ClassId,
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join with a wrong code or seat secret from {Address} for class {ClassId} (further joins from there slowed: {Slowed})")]
     private static partial void LogFailedJoin(ILogger logger, string address, string? classId, bool slowed);
 }

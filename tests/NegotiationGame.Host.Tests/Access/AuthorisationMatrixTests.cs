@@ -41,7 +41,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         var world = await World.CreateAsync(connection);
         var token = world.TokenOf(caller);
         var text = $"cell {method} {caller}";
-        object request = method switch
+        var request = method switch
         {
             "createClass" => new { token, games = 1 },
             "listScenarios" => new { token },
@@ -51,6 +51,12 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             "startClass" or "getClass" or "reissueInstructorLink" or "getView" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },
             "instruct" => new { token, gameId = world.Game1, command = new { type = "news", headline = "Cell" } },
+            "rejoinClass" => new { token, classId = world.ClassId, seatId = world.SeatId, seatSecret = world.SeatSecret },
+            "askForSeat" => new { token, classId = world.ClassId, code = world.LobbyCode, name = "Late" },
+            "collectSeat" => await world.CollectArgumentsAsync(connection, token),
+            "answerSeatRequest" => new { token, requestId = (await world.AskForSeatAsync(connection)).RequestId, approve = false },
+            "moveSeat" => new { token, seatId = world.SeatId, gameId = world.Game1, partyId = "eu" },
+            "setBot" => new { token, gameId = world.Game1, partyId = "us", bot = "linear" },
             "act" => new { token, gameId = world.Game1, partyId = "us", commandId = Guid.NewGuid(), command = new { type = "statement", text } },
             _ => new { token, gameId = world.Game1 },
         };
@@ -60,6 +66,13 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         if (expected is "Unauthorized" or "Forbidden")
         {
             Assert.Equal(expected, result.ErrorCode());
+            return;
+        }
+
+        if ((method, expected) is ("answerSeatRequest", "own class"))
+        {
+            // The request is class A's; the other instructor's call acts on its own class, which has no such request.
+            Assert.Equal("UnknownSeat", result.ErrorCode());
             return;
         }
 
@@ -98,7 +111,8 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
     /// <summary>Class A (two games, started; players "us" and "russia" of game 1 and "us" of game 2), class B (started), and an open class C.</summary>
     private sealed record World(
         string Instructor, string Spectator, string ThisParty, string OtherParty, string OtherGame, string OtherInstructor,
-        string Game1, string Game2, string OtherClassId, string OpenClassId, string OpenLobbyCode)
+        string Game1, string Game2, string OtherClassId, string OpenClassId, string OpenLobbyCode,
+        string ClassId, string LobbyCode, Guid SeatId, string SeatSecret)
     {
         public string? TokenOf(string caller) => caller switch
         {
@@ -116,16 +130,16 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             var a = (await connection.CallAsync("createClass", new { games = 2 })).Ok();
             var classId = a.GetProperty("classId").GetString();
             var games = a.GetProperty("gameIds").EnumerateArray().Select(game => game.GetString()!).ToArray();
-            async Task<string> JoinAsync(string game, string party)
+            async Task<JsonElement> JoinAsync(string game, string party)
             {
                 var code = a.GetProperty("joinCodes").EnumerateArray()
                     .Single(c => c.GetProperty("gameId").GetString() == game && c.GetProperty("partyId").GetString() == party).GetProperty("code").GetString();
-                return (await connection.CallAsync("joinClass", new { classId, code, name = party })).Ok().GetProperty("token").GetString()!;
+                return (await connection.CallAsync("joinClass", new { classId, code, name = party })).Ok();
             }
 
             var thisParty = await JoinAsync(games[0], "us");
-            var otherParty = await JoinAsync(games[0], "russia");
-            var otherGame = await JoinAsync(games[1], "us");
+            var otherParty = (await JoinAsync(games[0], "russia")).GetProperty("token").GetString()!;
+            var otherGame = (await JoinAsync(games[1], "us")).GetProperty("token").GetString()!;
             var instructor = a.GetProperty("instructorToken").GetString()!;
             (await connection.CallAsync("startClass", new { token = instructor })).Ok();
             var b = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
@@ -133,8 +147,23 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             (await connection.CallAsync("startClass", new { token = otherInstructor })).Ok();
             var c = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
             return new World(
-                instructor, a.GetProperty("spectatorTokens").GetProperty(games[0]).GetString()!, thisParty, otherParty, otherGame, otherInstructor,
-                games[0], games[1], b.GetProperty("classId").GetString()!, c.GetProperty("classId").GetString()!, c.GetProperty("lobbyCode").GetString()!);
+                instructor, a.GetProperty("spectatorTokens").GetProperty(games[0]).GetString()!, thisParty.GetProperty("token").GetString()!, otherParty, otherGame, otherInstructor,
+                games[0], games[1], b.GetProperty("classId").GetString()!, c.GetProperty("classId").GetString()!, c.GetProperty("lobbyCode").GetString()!,
+                classId!, a.GetProperty("lobbyCode").GetString()!, thisParty.GetProperty("seatId").GetGuid(), thisParty.GetProperty("seatSecret").GetString()!);
+        }
+
+        /// <summary>The arguments of <c>collectSeat</c> for a new latecomer's request to class A.</summary>
+        public async Task<object> CollectArgumentsAsync(HubConnection connection, string? token)
+        {
+            var (requestId, requestSecret) = await AskForSeatAsync(connection);
+            return new { token, classId = ClassId, requestId, requestSecret };
+        }
+
+        /// <summary>A latecomer's request to class A: its id and the secret that collects the answer.</summary>
+        public async Task<(Guid RequestId, string RequestSecret)> AskForSeatAsync(HubConnection connection)
+        {
+            var asked = (await connection.CallAsync("askForSeat", new { classId = ClassId, code = LobbyCode, name = "Late" })).Ok();
+            return (asked.GetProperty("requestId").GetGuid(), asked.GetProperty("requestSecret").GetString()!);
         }
 
         /// <summary>The parties that made a statement with <paramref name="text"/> in the game.</summary>

@@ -70,6 +70,9 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
                 return (await JoinAsync("ZZZZZZ", "Ada")).ErrorCode();
             case "InvalidName":
                 return (await JoinAsync(usCode, "")).ErrorCode();
+            case "UnknownSeat":
+                var seated = (await JoinAsync(usCode, "Ada")).Ok();
+                return (await connection.CallAsync("rejoinClass", new { classId, seatId = seated.GetProperty("seatId").GetGuid(), seatSecret = "not-the-secret" })).ErrorCode();
             case "ClassFull":
                 for (var student = 0; student < 100; student++)
                 {

@@ -15,8 +15,11 @@ public sealed record CreateClassResult(
 
 public sealed record RoleJoinCode(string Code, string GameId, string PartyId);
 
-/// <summary>A seat: the player's token and the role it holds.</summary>
-public sealed record JoinClassResult(string Token, string GameId, string PartyId, Guid SeatId) : HubSuccess;
+/// <summary>
+/// A seat: the player's token and the role it holds, and (when it was just issued to this browser) the seat secret
+/// that gets the seat back later.
+/// </summary>
+public sealed record JoinClassResult(string Token, string GameId, string PartyId, Guid SeatId, string? SeatSecret) : HubSuccess;
 
 /// <summary>The class after a change the instructor made.</summary>
 public sealed record ClassResult(ClassSummary Class) : HubSuccess;

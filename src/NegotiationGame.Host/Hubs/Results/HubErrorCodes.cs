@@ -18,6 +18,9 @@ public static class HubErrorCodes
     public const string LibraryFull = "LibraryFull";
     public const string UnknownCode = "UnknownCode";
     public const string RateLimited = "RateLimited";
+
+    /// <summary>A seat secret, seat or seat request the class does not know (or no longer: moved on, answered, released).</summary>
+    public const string UnknownSeat = "UnknownSeat";
     public const string ServerError = "ServerError";
 
     /// <summary>Another node wrote to the game at the same moment; the same command again, with the same id, counts once.</summary>
