@@ -4,7 +4,7 @@ using NegotiationGame.Host.Tests.Limits;
 
 namespace NegotiationGame.Host.Tests.Access;
 
-public sealed class MatrixServer() : LimitedServer(("CreateClassPerAddress", 10_000), ("CreateClassPerConnection", 10_000), ("UploadsPerAddress", 10_000));
+public sealed class MatrixServer() : LimitedServer(("CreateClassPerAddress", 10_000), ("CreateClassPerConnection", 10_000), ("UploadsPerAddress", 10_000), ("JoinPerAddress", 10_000));
 
 /// <summary>
 /// Every cell of docs/protocol.md's authorisation matrix, against a fresh pair of classes: the call is made with each
