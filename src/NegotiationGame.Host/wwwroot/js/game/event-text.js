@@ -56,6 +56,7 @@ export function describeEvent(e, names) {
       return `${names.party(d.party)} signed agreement #${d.agreementId}${now}`;
     }
     case "PartyWalkedAway": return `${names.party(d.party)} walked away from the table`;
+    case "PlayerChanged": return d.bot ? `A ${d.bot} bot now plays ${names.party(d.party)}` : `Students now play ${names.party(d.party)}`;
     case "GameEnded": return `Game ended (${END_REASONS[d.reason] ?? d.reason}): scores ${describeScores(d.scores, names)}`;
     default: return prettify(e.type);
   }
