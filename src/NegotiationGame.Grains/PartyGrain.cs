@@ -9,12 +9,16 @@ namespace NegotiationGame.Grains;
 /// </summary>
 public sealed class PartyGrain : Grain, IPartyGrain
 {
-    private (string GameId, string PartyId) Key => PartyKeys.Parse(this.GetPrimaryKeyString());
+    // Kept rather than looked up per call: resolving a grain reference from its interface reads attributes by reflection.
+    private IGameGrain? _game;
+    private string? _partyId;
 
-    private IGameGrain Game => GrainFactory.GetGrain<IGameGrain>(Key.GameId);
+    private string PartyId => _partyId ??= PartyKeys.Parse(this.GetPrimaryKeyString()).PartyId;
+
+    private IGameGrain Game => _game ??= GrainFactory.GetGrain<IGameGrain>(PartyKeys.Parse(this.GetPrimaryKeyString()).GameId);
 
     public Task<CommandOutcome> Act(Guid commandId, CommandBody body) =>
-        Game.Execute(new GameCommandRequest(commandId, Key.PartyId, body));
+        Game.Execute(new GameCommandRequest(commandId, PartyId, body));
 
-    public Task<PartyView> GetView() => Game.GetPartyView(Key.PartyId);
+    public Task<PartyView> GetView() => Game.GetPartyView(PartyId);
 }

@@ -17,16 +17,20 @@ public sealed class TokenService(IDataProtectionProvider protection, TimeProvide
     public string Issue(AccessGrant grant) =>
         _tokens.Protect(JsonSerializer.Serialize(grant), clock.GetUtcNow() + settings.TokenLifetime);
 
-    public AccessGrant? Read(string? token) => Unprotect<AccessGrant>(_tokens, token);
+    public AccessGrant? Read(string? token) => Read(token, out _);
+
+    /// <summary>What <paramref name="token"/> grants, and until when; null when it is not a valid, unexpired token.</summary>
+    public AccessGrant? Read(string? token, out DateTimeOffset expires) => Unprotect<AccessGrant>(_tokens, token, out expires);
 
     public string IssueTicket(DownloadTicket ticket) =>
         _tickets.Protect(JsonSerializer.Serialize(ticket), clock.GetUtcNow() + settings.DownloadTicketLifetime);
 
-    public DownloadTicket? ReadTicket(string? ticket) => Unprotect<DownloadTicket>(_tickets, ticket);
+    public DownloadTicket? ReadTicket(string? ticket) => Unprotect<DownloadTicket>(_tickets, ticket, out _);
 
-    private T? Unprotect<T>(ITimeLimitedDataProtector protector, string? text)
+    private T? Unprotect<T>(ITimeLimitedDataProtector protector, string? text, out DateTimeOffset expires)
         where T : class
     {
+        expires = default;
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
@@ -34,9 +38,13 @@ public sealed class TokenService(IDataProtectionProvider protection, TimeProvide
 
         try
         {
-            return JsonSerializer.Deserialize<T>(protector.Unprotect(text, out var expiration)) is { } value && expiration > clock.GetUtcNow()
-                ? value
-                : null;
+            if (JsonSerializer.Deserialize<T>(protector.Unprotect(text, out var expiration)) is { } value && expiration > clock.GetUtcNow())
+            {
+                expires = expiration;
+                return value;
+            }
+
+            return null;
         }
         catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
         {

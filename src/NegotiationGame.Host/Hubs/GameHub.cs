@@ -21,7 +21,7 @@ namespace NegotiationGame.Host.Hubs;
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
 public sealed partial class GameHub(
-    IGrainFactory grains, TokenService tokens, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
+    IGrainFactory grains, TokenService tokens, TimeProvider clock, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
     : Hub<IGameClient>
 {
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
@@ -164,15 +164,20 @@ public sealed partial class GameHub(
     public async Task<HubResult> Act(HubRequest<ActRequest> argument)
     {
         var request = argument.Value;
-        if (await GrantAsync(request.Token) is not { } grant)
+        if (await VerifiedAsync(request.Token) is not { } verified)
         {
             return HubResults.Unauthorized();
         }
 
-        // A player acts for the party of its token; the instructor may act for any party of its class (teacher sandbox).
+        if (verified.PlayerParty(grains) is { } party)
+        {
+            return HubResults.Of(await party.Act(request.CommandId, request.Command.ToBody()));
+        }
+
+        var grant = verified.Grant;
+        // The instructor may act for any party of its class (teacher sandbox).
         var (gameId, partyId) = grant.Role switch
         {
-            AccessRole.Player => (grant.GameId, grant.PartyId),
             AccessRole.Instructor when request.GameId is { } game && grant.MayWatch(game) => (game, request.PartyId),
             _ => (null, null),
         };
@@ -274,16 +279,20 @@ public sealed partial class GameHub(
         await base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>What the token grants, or null (see <see cref="VerifiedAsync"/>).</summary>
+    private async Task<AccessGrant?> GrantAsync(string? token) => (await VerifiedAsync(token))?.Grant;
+
     /// <summary>
-    /// What the token grants, or null; an instructor token counts only while its class has not reissued the link, and a
-    /// player's only while its seat holds the same role at the same generation (not moved, released or handed on).
+    /// The connection's verified grant of the token, or null. What can end while the token lives is asked every time:
+    /// an instructor's counts only while its class has not reissued the link, and a player's only while its seat holds
+    /// the same role at the same generation (not moved, released or handed on).
     /// </summary>
-    private async Task<AccessGrant?> GrantAsync(string? token) => tokens.Read(token) switch
+    private async Task<ConnectionGrant?> VerifiedAsync(string? token) => ConnectionGrant.Read(Context, tokens, clock, token) switch
     {
-        { Role: AccessRole.Instructor } grant =>
-            await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetInstructorGeneration() == grant.InstructorGeneration ? grant : null,
-        { Role: AccessRole.Player, SeatId: { } seatId } grant => await SeatStillHoldsAsync(grant, seatId) ? grant : null,
-        var grant => grant,
+        { Grant.Role: AccessRole.Instructor } verified =>
+            await grains.GetGrain<IClassSessionGrain>(verified.Grant.ClassId).GetInstructorGeneration() == verified.Grant.InstructorGeneration ? verified : null,
+        { Grant: { Role: AccessRole.Player, SeatId: { } seatId } } verified => await SeatStillHoldsAsync(verified.Grant, seatId) ? verified : null,
+        var verified => verified,
     };
 
     /// <summary>

@@ -1,17 +1,20 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace NegotiationGame.Host.Limits;
 
 /// <summary>
-/// The hub's rate limits, one partitioned token bucket per limit (System.Threading.RateLimiting, the limiters
-/// behind ASP.NET Core's rate-limiting middleware, which itself only sees HTTP requests and not hub calls).
-/// Partitions of full buckets are dropped by the limiter, so an idle address or connection costs nothing. Each bucket
-/// refills itself: the partitioned limiter's own refill tick adds a period's tokens every 100 ms whatever the period.
+/// The hub's rate limits. Per address and per class, one partitioned token bucket per limit (System.Threading.RateLimiting,
+/// the limiters behind ASP.NET Core's rate-limiting middleware, which itself only sees HTTP requests and not hub
+/// calls): partitions of full buckets are dropped by the limiter, so an idle address costs nothing, and each bucket
+/// refills itself, the partitioned limiter's own tick adding a period's tokens every 100 ms whatever the period. Per
+/// connection, where every call is charged, <see cref="ConnectionBuckets"/> refilled on use, forgotten at disconnect.
 /// </summary>
 public sealed class CallLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _calls;
-    private readonly PartitionedRateLimiter<string> _commands;
+    private readonly ConcurrentDictionary<string, ConnectionBuckets> _connections = new(StringComparer.Ordinal);
+    private readonly AbuseLimits _limits;
+    private readonly TimeProvider _clock;
     private readonly PartitionedRateLimiter<string> _createPerConnection;
     private readonly PartitionedRateLimiter<string> _createPerAddress;
     private readonly PartitionedRateLimiter<string> _uploadsPerAddress;
@@ -22,8 +25,8 @@ public sealed class CallLimiter : IDisposable
     public CallLimiter(AbuseLimits limits, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        _calls = Create(limits.CallsPerConnection);
-        _commands = Create(limits.CommandsPerConnection);
+        _limits = limits;
+        _clock = clock;
         _createPerConnection = Create(limits.CreateClassPerConnection);
         _createPerAddress = Create(limits.CreateClassPerAddress);
         _uploadsPerAddress = Create(limits.UploadsPerAddress);
@@ -38,14 +41,15 @@ public sealed class CallLimiter : IDisposable
     /// </summary>
     public TimeSpan? TryCall(string method, string connectionId, string address, string? classId, bool uploads = false)
     {
-        if (Take(_calls, connectionId) is { } wait)
+        var now = _clock.GetUtcNow();
+        var buckets = _connections.GetOrAdd(connectionId, static (_, state) => new ConnectionBuckets(state.Limits.CallsPerConnection, state.Limits.CommandsPerConnection, state.Now), (Limits: _limits, Now: now));
+        if (buckets.TryTake(method is "Act" or "Instruct", now) is { } wait)
         {
             return wait;
         }
 
         return method switch
         {
-            "Act" or "Instruct" => Take(_commands, connectionId),
             "CreateClass" => Take(_createPerConnection, connectionId) ?? Take(_createPerAddress, address) ?? (uploads ? Take(_uploadsPerAddress, address) : null),
             "UploadScenario" or "ImportGenius" => Take(_uploadsPerAddress, address),
             "JoinClass" or "RejoinClass" or "AskForSeat" => _failedJoins.Wait(address) ?? Take(_joinPerAddress, address) ?? (classId is null ? null : Take(_joinPerClass, classId)),
@@ -56,12 +60,15 @@ public sealed class CallLimiter : IDisposable
         };
     }
 
+    /// <summary>Drops a closed connection's buckets.</summary>
+    public void Forget(string connectionId) => _connections.TryRemove(connectionId, out _);
+
     /// <summary>Counts a join with a wrong code or seat secret against the address; true when the address has now used up its tries.</summary>
     public bool RecordFailedJoin(string address) => _failedJoins.Record(address);
 
     public void Dispose()
     {
-        foreach (var limiter in new[] { _calls, _commands, _createPerConnection, _createPerAddress, _uploadsPerAddress, _joinPerAddress, _joinPerClass })
+        foreach (var limiter in new[] { _createPerConnection, _createPerAddress, _uploadsPerAddress, _joinPerAddress, _joinPerClass })
         {
             limiter.Dispose();
         }

@@ -35,6 +35,14 @@ public sealed partial class RateLimitFilter(CallLimiter limiter, ILogger<RateLim
         return result;
     }
 
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        limiter.Forget(context.Context.ConnectionId);
+        return next(context, exception);
+    }
+
     /// <summary>The class a tokenless call names (a join, a rejoin, a seat request): these are the calls a guesser makes.</summary>
     private static string? ClassIdOf(IReadOnlyList<object?> arguments) => arguments switch
     {

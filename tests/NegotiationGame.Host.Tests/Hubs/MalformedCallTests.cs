@@ -55,6 +55,7 @@ public sealed class MalformedCallTests(ServerFixture server) : IClassFixture<Ser
     [InlineData("act", """{ "commandId": "9d1e5c2a-0000-4000-8000-000000000001", "command": { "type": "table", "package": { "minerals": "share-25" }, "addressees": ["ukraine", null] } }""")]
     [InlineData("act", """{ "commandId": "9d1e5c2a-0000-4000-8000-000000000001", "command": { "type": "message", "text": "hi" } }""")]
     [InlineData("act", """{ "commandId": "9d1e5c2a-0000-4000-8000-000000000001", "command": null }""")]
+    [InlineData("act", """{ "commandId": "9d1e5c2a-0000-4000-8000-000000000001", "command": { "type": "table", "package": { "minerals": "share-25" }, "addressees": [[[[[[[[[[[[[[[[[[["ukraine"]]]]]]]]]]]]]]]]]]] } }""")]
     [InlineData("instruct", """{ "gameId": "g", "command": { "type": "extend", "seconds": 4294967296 } }""")]
     [InlineData("instruct", """{ "gameId": "g", "command": { "type": "extend" } }""")]
     [InlineData("instruct", """{ "gameId": "g", "command": { "type": "walkAway" } }""")]

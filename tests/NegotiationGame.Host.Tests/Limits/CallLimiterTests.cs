@@ -75,6 +75,42 @@ public sealed class CallLimiterTests
         Assert.Null(limiter.TryCall("UploadScenario", "c1", "b", null));
     }
 
+    [Fact]
+    public void A_connection_gets_a_command_back_each_period_of_the_clock()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new CallLimiter(new AbuseLimits { CommandsPerConnection = new TokenBucket(2, TimeSpan.FromSeconds(1)) }, clock);
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.TryCall("Act", "c1", "a", null));
+
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), limiter.TryCall("Act", "c1", "a", null));
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.NotNull(limiter.TryCall("Act", "c1", "a", null));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.Null(limiter.TryCall("Act", "c1", "a", null));
+        Assert.NotNull(limiter.TryCall("Act", "c1", "a", null));
+    }
+
+    [Fact]
+    public void A_refused_call_costs_nothing_and_a_forgotten_connection_starts_afresh()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new CallLimiter(new AbuseLimits { CallsPerConnection = new TokenBucket(1, TimeSpan.FromSeconds(10)) }, clock);
+        Assert.Null(limiter.TryCall("GetView", "c1", "a", null));
+        Assert.NotNull(limiter.TryCall("GetView", "c1", "a", null));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(limiter.TryCall("GetView", "c1", "a", null));
+
+        Assert.NotNull(limiter.TryCall("GetView", "c1", "a", null));
+        limiter.Forget("c1");
+        Assert.Null(limiter.TryCall("GetView", "c1", "a", null));
+    }
+
     [Theory]
     [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64")]

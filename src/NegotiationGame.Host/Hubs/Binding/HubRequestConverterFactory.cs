@@ -19,7 +19,15 @@ internal sealed class HubRequestConverterFactory : JsonConverterFactory
 
         public override HubRequest<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            // The value is copied out first, so that a request that fails to bind leaves the protocol's reader intact.
+            // The request is read from a copy of the reader, and the protocol's own reader steps over the whole value,
+            // so that a request that fails to bind leaves it intact. A reader holding only part of the value cannot
+            // step over it; that value is copied out as a document first.
+            var request = reader;
+            if (reader.TrySkip())
+            {
+                return RequestJson.Bind<T>(ref request);
+            }
+
             using var document = JsonDocument.ParseValue(ref reader);
             return RequestJson.Bind<T>(document.RootElement);
         }

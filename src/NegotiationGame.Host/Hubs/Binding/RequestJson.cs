@@ -32,13 +32,7 @@ public static class RequestJson
 
         try
         {
-            var value = json.Deserialize<T>(Options);
-            if (value is IValidatedRequest validated && validated.Problem() is { } problem)
-            {
-                return new HubRequest<T>(null, problem);
-            }
-
-            return value is null ? new HubRequest<T>(null, "The argument must be a JSON object.") : new HubRequest<T>(value, null);
+            return Validated(json.Deserialize<T>(Options));
         }
         catch (JsonException exception)
         {
@@ -46,14 +40,59 @@ public static class RequestJson
         }
         catch (NotSupportedException)
         {
-            return new HubRequest<T>(null, "A command needs a known \"type\".");
+            return new HubRequest<T>(null, UnknownType);
         }
+    }
+
+    /// <summary>Binds the value at <paramref name="reader"/> to <typeparamref name="T"/> or says why it cannot be.</summary>
+    public static HubRequest<T> Bind<T>(ref Utf8JsonReader reader)
+        where T : class
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return new HubRequest<T>(null, $"The argument must be a JSON object, not {Describe(reader.TokenType)}.");
+        }
+
+        try
+        {
+            return Validated(JsonSerializer.Deserialize<T>(ref reader, Options));
+        }
+        catch (JsonException exception)
+        {
+            return new HubRequest<T>(null, Explain(exception));
+        }
+        catch (NotSupportedException)
+        {
+            return new HubRequest<T>(null, UnknownType);
+        }
+    }
+
+    private const string UnknownType = "A command needs a known \"type\".";
+
+    private static HubRequest<T> Validated<T>(T? value)
+        where T : class
+    {
+        if (value is IValidatedRequest validated && validated.Problem() is { } problem)
+        {
+            return new HubRequest<T>(null, problem);
+        }
+
+        return value is null ? new HubRequest<T>(null, "The argument must be a JSON object.") : new HubRequest<T>(value, null);
     }
 
     private static string Explain(JsonException exception) =>
         exception.Path is { Length: > 1 } path
             ? $"The field {path[2..]} is missing, repeated or not of the expected type."
             : "The request is not of the expected shape.";
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null or JsonTokenType.None => "null",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        _ => "a boolean",
+    };
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
