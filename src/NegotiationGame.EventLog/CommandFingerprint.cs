@@ -75,15 +75,23 @@ internal static class CommandFingerprint
         json.WriteStringValue(id);
     });
 
+    // Every command takes two digests; a buffer and writer per thread, reset each time, spare the allocations.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadJson;
+
     private static ulong Digest(Action<Utf8JsonWriter> writeItems)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            writeItems(json);
-            json.WriteEndArray();
-        }
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var json = _threadJson ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        writeItems(json);
+        json.WriteEndArray();
+        json.Flush();
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);

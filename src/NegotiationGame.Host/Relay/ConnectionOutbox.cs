@@ -1,30 +1,34 @@
-using System.Threading.Channels;
 using NegotiationGame.Host.Access;
 
 namespace NegotiationGame.Host.Relay;
 
 /// <summary>
-/// One connection's pushed messages, sent in order by a worker of its own, so that a client that stops reading holds
-/// up nobody but itself. The queue is bounded: a connection that falls that far behind is closed, and its client
-/// resumes from the last sequence it applied (docs/protocol.md, "Reconnecting").
+/// One connection's pushed messages, sent in order, so that a client that stops reading holds up nobody but itself.
+/// A message posted while nothing is in flight is sent at once by the caller (a healthy connection's send completes
+/// synchronously into its transport buffer, so most pushes cost no hand-off to another thread); one posted while a
+/// send is pending waits in a bounded queue that the pending send's continuation drains. A connection that falls that
+/// far behind is closed, and its client resumes from the last sequence it applied (docs/protocol.md, "Reconnecting").
 /// </summary>
 public sealed partial class ConnectionOutbox
 {
-    private readonly Channel<(string Method, object Message)> _queue;
+    private readonly Queue<(string Method, object Message)> _queue = new();
+    private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _capacity;
     private readonly IConnectionSender _sender;
     private readonly Action _abort;
     private readonly ILogger _logger;
-    private volatile bool _closed;
+    private bool _sending;
+    private bool _closed;
     private int _aborted;
 
     public ConnectionOutbox(string connectionId, int capacity, IConnectionSender sender, Action abort, ILogger logger)
     {
         ConnectionId = connectionId;
+        _capacity = capacity;
         _sender = sender;
         _abort = abort;
         _logger = logger;
-        _queue = Channel.CreateBounded<(string, object)>(new BoundedChannelOptions(capacity) { SingleReader = true });
-        Completion = Task.Run(SendInOrderAsync);
     }
 
     public string ConnectionId { get; }
@@ -33,31 +37,54 @@ public sealed partial class ConnectionOutbox
     public AccessRole Role { get; init; }
 
     /// <summary>Messages queued and not yet sent.</summary>
-    public int Queued => _queue.Reader.Count;
+    public int Queued
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
 
     /// <summary>The games this connection watches on this host; guarded by the relay.</summary>
     internal HashSet<string> Games { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Ends once the worker has stopped, after <see cref="Close"/>.</summary>
-    public Task Completion { get; }
+    /// <summary>Ends once the outbox is closed and no send is in flight any more.</summary>
+    public Task Completion => _stopped.Task;
 
-    /// <summary>Queues a message without waiting; a connection whose queue is full is closed instead.</summary>
+    /// <summary>Sends a message when nothing is in flight, else queues it, without waiting; a connection whose queue is full is closed instead.</summary>
     public bool Post(string method, object message)
     {
-        if (_queue.Writer.TryWrite((method, message)))
+        bool sendNow;
+        lock (_lock)
         {
-            return true;
+            if (_closed)
+            {
+                return false;
+            }
+
+            sendNow = !_sending;
+            if (sendNow)
+            {
+                _sending = true;
+            }
+            else if (_queue.Count < _capacity)
+            {
+                _queue.Enqueue((method, message));
+                return true;
+            }
         }
 
-        if (Interlocked.Exchange(ref _aborted, 1) == 0)
+        if (!sendNow)
         {
-            RelayInstruments.ClosedAsSlow();
-            LogOverflow(_logger, ConnectionId);
-            Close();
-            _abort();
+            Overflow();
+            return false;
         }
 
-        return false;
+        SendFrom(method, message);
+        return true;
     }
 
     /// <summary>
@@ -76,26 +103,118 @@ public sealed partial class ConnectionOutbox
     /// <summary>Stops sending: what is still queued is dropped, the client reads it again by sequence.</summary>
     public void Close()
     {
-        _closed = true;
-        _queue.Writer.TryComplete();
+        bool idle;
+        lock (_lock)
+        {
+            _closed = true;
+            _queue.Clear();
+            idle = !_sending;
+        }
+
+        if (idle)
+        {
+            _stopped.TrySetResult();
+        }
     }
 
-    private async Task SendInOrderAsync()
+    /// <summary>
+    /// Sends the message and then what was queued meanwhile, on this thread for as long as sends complete at once;
+    /// the first send that has to wait carries on with the rest when it completes. Only one runs at a time.
+    /// </summary>
+    private void SendFrom(string method, object message)
+    {
+        var next = (Method: method, Message: message);
+        while (true)
+        {
+            Task sent;
+            try
+            {
+                sent = _sender.SendAsync(ConnectionId, next.Method, next.Message, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Fail(exception);
+                return;
+            }
+
+            if (!sent.IsCompletedSuccessfully)
+            {
+                _ = ContinueAfterAsync(sent);
+                return;
+            }
+
+            if (!TryTakeNext(out next))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ContinueAfterAsync(Task pending)
     {
         try
         {
             // A send stuck on a client that does not read ends when the connection is aborted.
-            while (!_closed && await _queue.Reader.WaitToReadAsync())
-            {
-                while (!_closed && _queue.Reader.TryRead(out var next))
-                {
-                    await _sender.SendAsync(ConnectionId, next.Method, next.Message, CancellationToken.None);
-                }
-            }
+            await pending.ConfigureAwait(false);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogSendFailed(_logger, ConnectionId, exception);
+            Fail(exception);
+            return;
+        }
+
+        if (TryTakeNext(out var next))
+        {
+            SendFrom(next.Method, next.Message);
+        }
+    }
+
+    /// <summary>The next queued message; when there is none (or the outbox closed), the send in flight is over.</summary>
+    private bool TryTakeNext(out (string Method, object Message) next)
+    {
+        bool closed;
+        lock (_lock)
+        {
+            if (!_closed && _queue.TryDequeue(out next))
+            {
+                return true;
+            }
+
+            _sending = false;
+            closed = _closed;
+        }
+
+        next = default;
+        if (closed)
+        {
+            _stopped.TrySetResult();
+        }
+
+        return false;
+    }
+
+    private void Overflow()
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) == 0)
+        {
+            RelayInstruments.ClosedAsSlow();
+            LogOverflow(_logger, ConnectionId);
+            Close();
+            _abort();
+        }
+    }
+
+    private void Fail(Exception exception)
+    {
+        LogSendFailed(_logger, ConnectionId, exception);
+        lock (_lock)
+        {
+            _sending = false;
+        }
+
+        Close();
+        if (Interlocked.Exchange(ref _aborted, 1) == 0)
+        {
             _abort();
         }
     }

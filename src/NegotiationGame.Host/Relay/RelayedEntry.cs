@@ -17,11 +17,11 @@ public sealed class RelayedEntry
     {
         ArgumentNullException.ThrowIfNull(entry);
         Entry = entry;
-        Full = Audience.Message(gameId, entry, readable: true);
+        Full = new PreparedMessage(Audience.Message(gameId, entry, readable: true));
         if (Audience.IsPrivate(entry))
         {
             _channel = Audience.Channel(entry);
-            Redacted = Audience.Message(gameId, entry, readable: false);
+            Redacted = new PreparedMessage(Audience.Message(gameId, entry, readable: false));
         }
         else
         {
@@ -31,11 +31,12 @@ public sealed class RelayedEntry
 
     public LoggedEvent Entry { get; }
 
-    public GameEventMessage Full { get; }
+    /// <summary>The entry as a <see cref="GameEventMessage"/>, serialized once for every connection it goes to.</summary>
+    public PreparedMessage Full { get; }
 
     /// <summary>What a connection that may not read the entry receives (the entry itself unless it is private).</summary>
-    public GameEventMessage Redacted { get; }
+    public PreparedMessage Redacted { get; }
 
     /// <summary>The live form for one watcher; live pushes never reveal, the reveal is for catch-up after the end.</summary>
-    public GameEventMessage For(AccessGrant grant) => _channel is null || Audience.MayReadChannel(grant, _channel) ? Full : Redacted;
+    public PreparedMessage For(AccessGrant grant) => _channel is null || Audience.MayReadChannel(grant, _channel) ? Full : Redacted;
 }

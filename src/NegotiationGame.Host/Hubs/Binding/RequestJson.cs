@@ -25,23 +25,9 @@ public static class RequestJson
     public static HubRequest<T> Bind<T>(JsonElement json)
         where T : class
     {
-        if (json.ValueKind != JsonValueKind.Object)
-        {
-            return new HubRequest<T>(null, $"The argument must be a JSON object, not {Describe(json.ValueKind)}.");
-        }
-
-        try
-        {
-            return Validated(json.Deserialize<T>(Options));
-        }
-        catch (JsonException exception)
-        {
-            return new HubRequest<T>(null, Explain(exception));
-        }
-        catch (NotSupportedException)
-        {
-            return new HubRequest<T>(null, UnknownType);
-        }
+        var reader = new Utf8JsonReader(json.ValueKind == JsonValueKind.Undefined ? "null"u8 : System.Text.Encoding.UTF8.GetBytes(json.GetRawText()));
+        reader.Read();
+        return Bind<T>(ref reader);
     }
 
     /// <summary>Binds the value at <paramref name="reader"/> to <typeparamref name="T"/> or says why it cannot be.</summary>
@@ -91,15 +77,6 @@ public static class RequestJson
         JsonTokenType.StartArray => "an array",
         JsonTokenType.String => "a string",
         JsonTokenType.Number => "a number",
-        _ => "a boolean",
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
         _ => "a boolean",
     };
 }
