@@ -29,7 +29,7 @@ internal sealed class ReceivedMessages
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            if (_received.FirstOrDefault(condition) is { ValueKind: JsonValueKind.Object } found)
+            if (_received.FirstOrDefault(condition) is { ValueKind: not JsonValueKind.Undefined } found)
             {
                 return found;
             }

@@ -20,6 +20,13 @@ internal sealed class LoadConnection : IAsyncDisposable
         CountsOffers = countsOffers;
         _meter = meter;
         connection.On<JsonElement>("gameEvent", Receive);
+        connection.On<JsonElement>("gameEvents", batch =>
+        {
+            foreach (var message in batch.EnumerateArray())
+            {
+                Receive(message);
+            }
+        });
     }
 
     public HubConnection Connection { get; }
@@ -44,12 +51,15 @@ internal sealed class LoadConnection : IAsyncDisposable
     public static LoadConnection Of(HubConnection connection, string gameId, string token, bool isSpectator, bool countsOffers, LoadMeter meter) =>
         new(connection, gameId, token, isSpectator, countsOffers, meter);
 
-    /// <summary>Watches the game from its start and returns the reply (whose <c>scenario</c> gives the packages to play).</summary>
+    /// <summary>
+    /// Watches the game from its start, taking each change's events as one batch (docs/protocol.md), and returns the
+    /// reply (whose <c>scenario</c> gives the packages to play).
+    /// </summary>
     public async Task<JsonElement> WatchAsync(CancellationToken cancellationToken)
     {
         // The log's first entry, GameCreated, is never sent to clients: the feed starts after it.
         const long afterGameCreated = 1;
-        var reply = await HubClient.CallAsync(Connection, "watch", new { token = Token, gameId = GameId, afterSequence = afterGameCreated }, cancellationToken);
+        var reply = await HubClient.CallAsync(Connection, "watch", new { token = Token, gameId = GameId, afterSequence = afterGameCreated, batch = true }, cancellationToken);
 
         // The run starts playing only once every connection watches, so the reply and the pushes held back meanwhile
         // hold only the games' opening events: their continuity is checked, their content needs no handling.

@@ -223,7 +223,7 @@ public sealed partial class GameHub(
             return HubResults.Forbidden("Your token does not give access to that game.");
         }
 
-        return await watches.WatchAsync(Context, grant, gameId, request.AfterSequence) is { } watched ? watched : NotStarted();
+        return await watches.WatchAsync(Context, grant, gameId, request.AfterSequence, request.Batch) is { } watched ? watched : NotStarted();
     }
 
     public async Task<HubResult> GetDebrief(HubRequest<GameRequest> argument)

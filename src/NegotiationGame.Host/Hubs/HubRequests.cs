@@ -51,7 +51,7 @@ public sealed record ActRequest(Guid CommandId, PartyCommand Command, string? To
     public string? Problem() => Command is IValidatedRequest command ? command.Problem() : null;
 }
 
-public sealed record WatchRequest(string GameId, long AfterSequence = 0, string? Token = null) : IValidatedRequest
+public sealed record WatchRequest(string GameId, long AfterSequence = 0, string? Token = null, bool Batch = false) : IValidatedRequest
 {
     public string? Problem() => AfterSequence < 0 ? "afterSequence must be zero or more." : null;
 }

@@ -51,7 +51,7 @@ public sealed partial class GameEventRelay(
     /// what the connection missed: an entry appended in between is then both read and pushed (the client drops the
     /// repeat) rather than lost.
     /// </summary>
-    public async Task<(GameFeed Feed, GameWatcher Watcher)> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, TimeSpan spectatorDelay)
+    public async Task<(GameFeed Feed, GameWatcher Watcher)> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, TimeSpan spectatorDelay, bool batched = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         GameFeed feed;
@@ -71,7 +71,7 @@ public sealed partial class GameEventRelay(
                 _feeds[gameId] = feed;
             }
 
-            watcher = new GameWatcher(outbox, grant);
+            watcher = new GameWatcher(outbox, grant, batched);
             feed.Add(watcher);
             outbox.Games.Add(gameId);
         }

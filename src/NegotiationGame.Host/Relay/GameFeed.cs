@@ -212,6 +212,9 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
     private async Task ForwardAsync(ImmutableArray<LoggedEvent> entries, ActivityContext notification)
     {
         using var span = notification == default ? null : RelayInstruments.StartFanout(notification, entries.Length, _watchers.Length);
+        // The entries of one notification (one change of the game: a counter-offer is a rejection and an offer) go to
+        // batched watchers as one message, which halves what the commonest change costs to push.
+        var change = new List<RelayedEntry>(entries.Length);
         try
         {
             foreach (var entry in entries)
@@ -221,13 +224,21 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
                     continue;
                 }
 
-                // A notification lost or overtaken on the way: read the missing stretch from the log first.
-                await CatchUpAsync(entry.Sequence - 1);
-                if (_forwardedThrough == entry.Sequence - 1)
+                if (_forwardedThrough < entry.Sequence - 1)
                 {
-                    Forward(entry);
+                    // A notification lost or overtaken on the way: read the missing stretch from the log first.
+                    Push(change);
+                    change.Clear();
+                    await CatchUpAsync(entry.Sequence - 1);
+                }
+
+                if (_forwardedThrough == entry.Sequence - 1 && Forward(entry) is { } relayed)
+                {
+                    change.Add(relayed);
                 }
             }
+
+            Push(change);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -248,9 +259,9 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
 
             foreach (var entry in page)
             {
-                if (entry.Sequence > _forwardedThrough && entry.Sequence <= through)
+                if (entry.Sequence > _forwardedThrough && entry.Sequence <= through && Forward(entry) is { } relayed)
                 {
-                    Forward(entry);
+                    Push([relayed]);
                 }
             }
         }
@@ -274,7 +285,8 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         }
     }
 
-    private void Forward(LoggedEvent entry)
+    /// <summary>Moves the feed past <paramref name="entry"/>, handing it to the delayed lane; returns what live watchers are pushed, if anything.</summary>
+    private RelayedEntry? Forward(LoggedEvent entry)
     {
         _forwardedThrough = entry.Sequence;
         if (_laneSeeded is { IsCompletedSuccessfully: true })
@@ -282,15 +294,34 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
             _lane!.Enqueue(entry);
         }
 
-        if (entry.Type == GameCreated.TypeName)
+        return entry.Type == GameCreated.TypeName ? null : new RelayedEntry(_gameId, entry);
+    }
+
+    /// <summary>Posts consecutive entries to every live watcher: one by one, or as one batch to a watcher that asked for batches.</summary>
+    private void Push(List<RelayedEntry> change)
+    {
+        if (change.Count == 0)
         {
             return;
         }
 
-        var relayed = new RelayedEntry(_gameId, entry);
+        PreparedMessage? publicBatch = null;
         foreach (var watcher in _watchers)
         {
-            if (_lane is null || !watcher.IsSpectator)
+            if (_lane is not null && watcher.IsSpectator)
+            {
+                continue;
+            }
+
+            if (watcher.Batched && change.Count > 1)
+            {
+                watcher.Outbox.Post("gameEvents", change.Exists(relayed => relayed.IsPrivate)
+                    ? new PreparedMessage(change.ConvertAll(relayed => relayed.MessageFor(watcher.Grant)))
+                    : publicBatch ??= new PreparedMessage(change.ConvertAll(relayed => relayed.FullMessage)));
+                continue;
+            }
+
+            foreach (var relayed in change)
             {
                 watcher.Outbox.Post("gameEvent", relayed.For(watcher.Grant));
             }

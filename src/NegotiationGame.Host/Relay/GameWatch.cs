@@ -22,7 +22,7 @@ public sealed class GameWatch(IGrainFactory grains, GameEventRelay relay, GameSc
     private readonly int _pageSize = Math.Max(1, options.Value.WatchPageSize);
 
     /// <summary>The reply, or null while the game does not exist (the class has not started).</summary>
-    public async Task<WatchResult?> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, long afterSequence)
+    public async Task<WatchResult?> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, long afterSequence, bool batched = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(grant);
@@ -34,7 +34,7 @@ public sealed class GameWatch(IGrainFactory grains, GameEventRelay relay, GameSc
         var game = grains.GetGrain<IGameGrain>(gameId);
         var @class = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
         var delay = TimeSpan.FromSeconds(@class.SpectatorDelaySeconds);
-        var (feed, watcher) = await relay.WatchAsync(connection, grant, gameId, delay);
+        var (feed, watcher) = await relay.WatchAsync(connection, grant, gameId, delay, batched);
         // Sequence 1 is the header, which clients never receive, so a page never comes back empty while more follow.
         var after = Math.Max(1, afterSequence);
         if (watcher.IsSpectator)

@@ -17,19 +17,29 @@ public sealed class RelayedEntry
     {
         ArgumentNullException.ThrowIfNull(entry);
         Entry = entry;
-        Full = new PreparedMessage(Audience.Message(gameId, entry, readable: true));
+        FullMessage = Audience.Message(gameId, entry, readable: true);
+        Full = new PreparedMessage(FullMessage);
         if (Audience.IsPrivate(entry))
         {
             _channel = Audience.Channel(entry);
-            Redacted = new PreparedMessage(Audience.Message(gameId, entry, readable: false));
+            RedactedMessage = Audience.Message(gameId, entry, readable: false);
+            Redacted = new PreparedMessage(RedactedMessage);
         }
         else
         {
+            RedactedMessage = FullMessage;
             Redacted = Full;
         }
     }
 
     public LoggedEvent Entry { get; }
+
+    /// <summary>Whether some connections receive this entry redacted.</summary>
+    public bool IsPrivate => _channel is not null;
+
+    public GameEventMessage FullMessage { get; }
+
+    public GameEventMessage RedactedMessage { get; }
 
     /// <summary>The entry as a <see cref="GameEventMessage"/>, serialized once for every connection it goes to.</summary>
     public PreparedMessage Full { get; }
@@ -38,5 +48,10 @@ public sealed class RelayedEntry
     public PreparedMessage Redacted { get; }
 
     /// <summary>The live form for one watcher; live pushes never reveal, the reveal is for catch-up after the end.</summary>
-    public PreparedMessage For(AccessGrant grant) => _channel is null || Audience.MayReadChannel(grant, _channel) ? Full : Redacted;
+    public PreparedMessage For(AccessGrant grant) => MayRead(grant) ? Full : Redacted;
+
+    /// <summary>The live form for one watcher, as a message to put in a batch.</summary>
+    public GameEventMessage MessageFor(AccessGrant grant) => MayRead(grant) ? FullMessage : RedactedMessage;
+
+    private bool MayRead(AccessGrant grant) => _channel is null || Audience.MayReadChannel(grant, _channel);
 }

@@ -9,6 +9,10 @@ public interface IGameClient
     [HubMethodName("gameEvent")]
     Task GameEvent(GameEventMessage message);
 
+    /// <summary>The events of one change of a game, in order, for a connection that watches with <c>batch</c>.</summary>
+    [HubMethodName("gameEvents")]
+    Task GameEvents(IReadOnlyList<GameEventMessage> messages);
+
     /// <summary>How many spectators watch a game now.</summary>
     [HubMethodName("spectators")]
     Task Spectators(SpectatorCountMessage message);
