@@ -49,7 +49,7 @@ test("applies a watch reply in order, with each event's data parsed, then the ev
 
   assert.deepEqual(sequences(), [1, 2, 3]);
   assert.equal(applied[2].text, "#3");
-  assert.deepEqual(hub.requests, [{ method: "watch", token: "token-1", gameId: GAME, afterSequence: 0 }]);
+  assert.deepEqual(hub.requests, [{ method: "watch", token: "token-1", gameId: GAME, afterSequence: 0, batch: true }]);
 });
 
 test("drops an event it has already applied", async () => {

@@ -45,7 +45,8 @@ export class GameStream {
     try {
       do {
         this.again = false;
-        const result = await this.call("watch", { token: this.token, gameId: this.gameId, afterSequence: this.last });
+        // The events of one change come as one gameEvents message (protocol.md "Batches").
+        const result = await this.call("watch", { token: this.token, gameId: this.gameId, afterSequence: this.last, batch: true });
         if (this.stopped) return;
         if (!result.ok) {
           this.onError?.(result.error);

@@ -11,6 +11,9 @@ import { GameStream } from "./event-stream.js";
 const streams = new Map();
 
 onHubMessage("gameEvent", e => streams.get(e?.gameId)?.receive(e));
+onHubMessage("gameEvents", batch => {
+  for (const e of Array.isArray(batch) ? batch : []) streams.get(e?.gameId)?.receive(e);
+});
 onResync(() => streams.forEach(stream => stream.sync()));
 
 /**
