@@ -234,11 +234,28 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
     private async Task AppendAllAsync(ClassState state, params ClassEvent[] classEvents)
     {
         await AppendOrLetGoAsync([.. classEvents.Select((classEvent, index) => Encode(state.LastSequence + 1 + index, classEvent))]);
+        var before = state.Roster.ToList();
         foreach (var classEvent in classEvents)
         {
             state.Apply(classEvent);
             state.LastSequence++;
         }
+
+        await TellPartiesOfChangedSeatsAsync(before, state);
+    }
+
+    /// <summary>
+    /// The party grains keep the seats they checked players' commands against; each party whose seat moved, was
+    /// released or handed on forgets them before the change is acknowledged, so an earlier token stops from then on.
+    /// </summary>
+    private Task TellPartiesOfChangedSeatsAsync(List<Seat> before, ClassState state)
+    {
+        var changed = before
+            .Where(seat => state.SeatOf(seat.SeatId) is not { } now || (now.GameId, now.PartyId, now.Generation) != (seat.GameId, seat.PartyId, seat.Generation))
+            .Select(seat => PartyKeys.Of(seat.GameId, seat.PartyId))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return changed.Count == 0 ? Task.CompletedTask : Task.WhenAll(changed.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()));
     }
 
     /// <summary>

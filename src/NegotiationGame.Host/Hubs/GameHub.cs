@@ -164,14 +164,18 @@ public sealed partial class GameHub(
     public async Task<HubResult> Act(HubRequest<ActRequest> argument)
     {
         var request = argument.Value;
-        if (await VerifiedAsync(request.Token) is not { } verified)
+        // A player's seat is checked by its party grain, which keeps what the class said of it.
+        if (await VerifiedAsync(request.Token, checkSeat: false) is not { } verified)
         {
             return HubResults.Unauthorized();
         }
 
         if (verified.PlayerParty(grains) is { } party)
         {
-            return HubResults.Of(await party.Act(request.CommandId, request.Command.ToBody()));
+            var outcome = verified.Grant.SeatId is { } seatId
+                ? await party.ActFromSeat(new PlayerSeat(verified.Grant.ClassId, seatId, verified.Grant.SeatGeneration), request.CommandId, request.Command.ToBody())
+                : await party.Act(request.CommandId, request.Command.ToBody());
+            return outcome is null ? HubResults.Unauthorized() : HubResults.Of(outcome);
         }
 
         var grant = verified.Grant;
@@ -287,11 +291,11 @@ public sealed partial class GameHub(
     /// an instructor's counts only while its class has not reissued the link, and a player's only while its seat holds
     /// the same role at the same generation (not moved, released or handed on).
     /// </summary>
-    private async Task<ConnectionGrant?> VerifiedAsync(string? token) => ConnectionGrant.Read(Context, tokens, clock, token) switch
+    private async Task<ConnectionGrant?> VerifiedAsync(string? token, bool checkSeat = true) => ConnectionGrant.Read(Context, tokens, clock, token) switch
     {
         { Grant.Role: AccessRole.Instructor } verified =>
             await grains.GetGrain<IClassSessionGrain>(verified.Grant.ClassId).GetInstructorGeneration() == verified.Grant.InstructorGeneration ? verified : null,
-        { Grant: { Role: AccessRole.Player, SeatId: { } seatId } } verified => await SeatStillHoldsAsync(verified.Grant, seatId) ? verified : null,
+        { Grant: { Role: AccessRole.Player, SeatId: { } seatId } } verified when checkSeat => await SeatStillHoldsAsync(verified.Grant, seatId) ? verified : null,
         var verified => verified,
     };
 

@@ -31,6 +31,30 @@ public sealed class SeatTests(ServerFixture server) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task A_token_that_acted_before_its_seat_moved_or_went_to_a_bot_acts_no_more()
+    {
+        await using var connection = await server.ConnectAsync();
+        var (classId, instructor, codes) = await CreateAsync(connection);
+        var ada = (await connection.CallAsync("joinClass", new { classId, code = codes["us"], name = "Ada" })).Ok();
+        (await connection.CallAsync("startClass", new { token = instructor })).Ok();
+        var gameId = ada.GetProperty("gameId").GetString();
+        Task<JsonElement> SpeakAsync(string? token) =>
+            connection.CallAsync("act", new { token, commandId = Guid.NewGuid(), command = new { type = "statement", text = "We seek peace." } });
+
+        // The party grain has checked Ada's seat once and kept the answer; the move must end it all the same.
+        (await SpeakAsync(ada.GetProperty("token").GetString())).Ok();
+        (await connection.CallAsync("moveSeat", new { token = instructor, seatId = ada.GetProperty("seatId").GetGuid(), gameId, partyId = "eu" })).Ok();
+        var stale = await SpeakAsync(ada.GetProperty("token").GetString());
+        var back = (await connection.CallAsync("rejoinClass", new { classId, seatId = ada.GetProperty("seatId").GetGuid(), seatSecret = ada.GetProperty("seatSecret").GetString() })).Ok();
+        (await SpeakAsync(back.GetProperty("token").GetString())).Ok();
+        (await connection.CallAsync("setBot", new { token = instructor, gameId, partyId = "eu", bot = "linear" })).Ok();
+        var replaced = await SpeakAsync(back.GetProperty("token").GetString());
+
+        Assert.Equal("Unauthorized", stale.ErrorCode());
+        Assert.Equal("Unauthorized", replaced.ErrorCode());
+    }
+
+    [Fact]
     public async Task A_stranger_with_the_join_code_gets_a_seat_only_when_the_instructor_approves_and_a_bot_ends_a_seat()
     {
         await using var connection = await server.ConnectAsync();
