@@ -60,13 +60,7 @@ public sealed class PostgresScenarioLibrary(NpgsqlDataSource dataSource) : IScen
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM negotiationgame_scenario_library ORDER BY uploaded_at DESC, content_hash");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<LibraryEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(ReadEntry(reader));
-        }
-
-        return entries;
+        return await LibraryRows.ReadAllAsync(reader, ReadEntry, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<LibraryScenario?> FindAsync(string contentHash, CancellationToken cancellationToken = default)

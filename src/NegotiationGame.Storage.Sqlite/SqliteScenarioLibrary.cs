@@ -48,13 +48,7 @@ public sealed class SqliteScenarioLibrary(SqliteEventStore store) : IScenarioLib
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM scenario_library ORDER BY uploaded_at_ticks DESC, content_hash";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var entries = new List<LibraryEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(ReadEntry(reader));
-        }
-
-        return entries;
+        return await LibraryRows.ReadAllAsync(reader, ReadEntry, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<LibraryScenario?> FindAsync(string contentHash, CancellationToken cancellationToken = default)

@@ -234,29 +234,34 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
     private async Task AppendAllAsync(ClassState state, params ClassEvent[] classEvents)
     {
         await AppendOrLetGoAsync([.. classEvents.Select((classEvent, index) => Encode(state.LastSequence + 1 + index, classEvent))]);
-        var before = state.Roster.ToList();
+        var changedParties = new HashSet<string>(StringComparer.Ordinal);
         foreach (var classEvent in classEvents)
         {
+            if (SeatChangedBy(classEvent) is { } seatId && state.SeatOf(seatId) is { } seat)
+            {
+                changedParties.Add(PartyKeys.Of(seat.GameId, seat.PartyId));
+            }
+
             state.Apply(classEvent);
             state.LastSequence++;
         }
 
-        await TellPartiesOfChangedSeatsAsync(before, state);
+        // The party grains keep the seats they checked players' commands against; the party a seat left forgets them
+        // before the change is acknowledged, so an earlier token stops from then on.
+        if (changedParties.Count > 0)
+        {
+            await Task.WhenAll(changedParties.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()));
+        }
     }
 
-    /// <summary>
-    /// The party grains keep the seats they checked players' commands against; each party whose seat moved, was
-    /// released or handed on forgets them before the change is acknowledged, so an earlier token stops from then on.
-    /// </summary>
-    private Task TellPartiesOfChangedSeatsAsync(List<Seat> before, ClassState state)
+    /// <summary>The seat an event moves, hands to another device or releases: the tokens issued for it end.</summary>
+    private static Guid? SeatChangedBy(ClassEvent classEvent) => classEvent switch
     {
-        var changed = before
-            .Where(seat => state.SeatOf(seat.SeatId) is not { } now || (now.GameId, now.PartyId, now.Generation) != (seat.GameId, seat.PartyId, seat.Generation))
-            .Select(seat => PartyKeys.Of(seat.GameId, seat.PartyId))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return changed.Count == 0 ? Task.CompletedTask : Task.WhenAll(changed.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()));
-    }
+        SeatMoved moved => moved.SeatId,
+        SeatSecretIssued issued => issued.SeatId,
+        SeatReleased released => released.SeatId,
+        _ => null,
+    };
 
     /// <summary>
     /// If another activation of this class (on another node, during a membership change) wrote to its log first, this
