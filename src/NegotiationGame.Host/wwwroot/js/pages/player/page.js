@@ -17,6 +17,7 @@ import { paragraphs, points } from "../../ui/format.js";
 import { buildOfferBuilder, updateBuilderAvailability, updateBuilderSummary } from "./builder.js";
 import { playerCommand } from "./command.js";
 import { renderAgreements, renderInbox } from "./inbox.js";
+import { talkEvent } from "./talk.js";
 
 /** @import { Clock, GameView, Names, PublicScenario, Seat, TrackedOffer } from "../../types.js" */
 
@@ -100,6 +101,7 @@ function startPlayerStream(ctx) {
       trackOffer(ctx.offers, e);
       noteOwnFate(ctx, e);
       appendFeed(field(ctx.root, "feed"), e, ctx.names);
+      talkEvent(ctx, e);
       if (fresh && applyToClock(ctx.clock, e)) renderPlayerClock(ctx);
       if (fresh) ctx.refreshView();
     },
