@@ -26,7 +26,7 @@ internal static class CommandTranslator
 
             return (request.Body switch
             {
-                StartBriefingBody => new StartBriefing(now),
+                StartBriefingBody briefing => new StartBriefing(now, briefing.Untimed),
                 StartNegotiationBody => new StartNegotiation(now),
                 ProcessNowBody => new AdvanceRound(now),
                 PauseClockBody => new PauseClock(now),

@@ -1,3 +1,4 @@
+using NegotiationGame.Contracts.Commands;
 using Orleans.Concurrency;
 
 namespace NegotiationGame.Contracts.Classes;
@@ -27,9 +28,23 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("AssignRole")]
     Task<JoinOutcome> AssignRole(Guid seatId, string gameId, string partyId);
 
-    /// <summary>Creates every game with a bot of <paramref name="botStrategy"/> in each role no student holds, and opens them.</summary>
+    /// <summary>
+    /// Creates every game with a bot of <paramref name="botStrategy"/> in each role no student holds, and opens them:
+    /// with the class's timed briefing, with a briefing without deadline (<paramref name="untimedBriefing"/>, ended by
+    /// the instructor's startNegotiation), or straight into round 1 when the class has no briefing time. The first
+    /// Start decides; calling it again finishes an interrupted one the same way.
+    /// </summary>
     [Alias("Start")]
-    Task<ClassSummary> Start(string botStrategy);
+    Task<ClassSummary> Start(string botStrategy, bool untimedBriefing = false);
+
+    /// <summary>
+    /// Sends one instructor command (pause, resume, extend, news, or startNegotiation to end an untimed briefing) to
+    /// every game of the started class at once and reports each game's outcome. Idempotent by
+    /// <paramref name="commandId"/>: each game gets an id derived from it, so sending the same call again counts once in
+    /// every game that accepted it and asks again only those that did not.
+    /// </summary>
+    [Alias("InstructAll")]
+    Task<ClassCommandOutcome> InstructAll(Guid commandId, CommandBody command);
 
     /// <summary>Gives a student their seat back on the browser that holds its secret (UnknownSeat otherwise).</summary>
     [Alias("Rejoin")]

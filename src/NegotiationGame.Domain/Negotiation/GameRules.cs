@@ -21,7 +21,7 @@ public static class GameRules
         ArgumentNullException.ThrowIfNull(command);
         return command switch
         {
-            StartBriefing start => DecideStartBriefing(state, start.At),
+            StartBriefing start => DecideStartBriefing(state, start.At, start.Untimed),
             StartNegotiation start => DecideStartNegotiation(state, start.At),
             AdvanceRound advance => DecideAdvanceRound(state, advance.At),
             EndGame => DecideEndGame(state),
@@ -84,8 +84,8 @@ public static class GameRules
         return state;
     }
 
-    private static Decision DecideStartBriefing(GameState state, DateTimeOffset? at) => state.Phase == GamePhase.Lobby
-        ? Decision.Accept(ClockRules.WithDeadline([new BriefingStarted()], at, state.Timing.Briefing))
+    private static Decision DecideStartBriefing(GameState state, DateTimeOffset? at, bool untimed) => state.Phase == GamePhase.Lobby
+        ? Decision.Accept(ClockRules.WithDeadline([new BriefingStarted()], at, untimed ? TimeSpan.Zero : state.Timing.Briefing))
         : WrongPhase(state, "The briefing can only start from the lobby.");
 
     private static Decision DecideStartNegotiation(GameState state, DateTimeOffset? at) => state.Phase is GamePhase.Lobby or GamePhase.Briefing

@@ -55,8 +55,11 @@ internal sealed record SeatRequestAnswered(Guid RequestId, Guid? SeatId) : Class
 /// <summary>The requester collected the answer: the request is closed.</summary>
 internal sealed record SeatRequestCollected(Guid RequestId) : ClassEvent;
 
-/// <summary>The class started; <paramref name="Bots"/> maps "gameId/partyId" to the strategy of the bot playing that role.</summary>
-internal sealed record ClassStarted(ImmutableDictionary<string, string> Bots) : ClassEvent;
+/// <summary>
+/// The class started; <paramref name="Bots"/> maps "gameId/partyId" to the strategy of the bot playing that role, and
+/// <paramref name="UntimedBriefing"/> says the games open with a briefing that the instructor ends by hand.
+/// </summary>
+internal sealed record ClassStarted(ImmutableDictionary<string, string> Bots, bool UntimedBriefing = false) : ClassEvent;
 
 internal sealed record RevealPolicySet(bool RevealPrivateAfterEnd) : ClassEvent;
 

@@ -167,7 +167,7 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
         return new JoinOutcome(state.SeatOf(seatId), null, null);
     }
 
-    public async Task<ClassSummary> Start(string botStrategy)
+    public async Task<ClassSummary> Start(string botStrategy, bool untimedBriefing = false)
     {
         var state = RequireState();
         if (!BotStrategyNames.TryParse(botStrategy, out _))
@@ -180,7 +180,7 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
             var bots = state.GameIds
                 .SelectMany(game => state.Scenario.Parties.Where(party => state.SeatsIn(game, party.Id) == 0).Select(party => $"{game}/{party.Id}"))
                 .ToImmutableDictionary(role => role, _ => botStrategy);
-            await AppendAsync(state, new ClassStarted(bots));
+            await AppendAsync(state, new ClassStarted(bots, untimedBriefing));
         }
 
         // Creating and opening each game is idempotent (same request, command ids derived from the class), so a Start
@@ -221,12 +221,16 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
         var created = state.Created;
         var game = GrainFactory.GetGrain<IGameGrain>(gameId);
         await game.Create(new CreateGameRequest(created.ScenarioJson, created.Seed + index, bots, created.BriefingSeconds, created.RoundSeconds));
-        CommandBody open = created.BriefingSeconds > 0 ? new StartBriefingBody() : new StartNegotiationBody();
+        CommandBody open = state.UntimedBriefing ? new StartBriefingBody(Untimed: true)
+            : created.BriefingSeconds > 0 ? new StartBriefingBody()
+            : new StartNegotiationBody();
         await game.Execute(new GameCommandRequest(OpeningCommandId(gameId), Actors.Instructor, open, CommandOrigin.Server));
     }
 
-    private Guid OpeningCommandId(string gameId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{ClassId}/{gameId}/open")).AsSpan(0, 16));
+    private Guid OpeningCommandId(string gameId) => ServerCommandId($"{ClassId}/{gameId}/open");
+
+    /// <summary>A command id the class makes for a game from a key that names the game and the purpose (the server's own id space).</summary>
+    private static Guid ServerCommandId(string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
 
     private Task AppendAsync(ClassState state, ClassEvent classEvent) => AppendAllAsync(state, classEvent);
 

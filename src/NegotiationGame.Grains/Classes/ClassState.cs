@@ -25,6 +25,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public ImmutableDictionary<string, string>? Bots { get; private set; }
 
+    /// <summary>Whether the games opened (or open, on a Start sent again) with a briefing the instructor ends by hand.</summary>
+    public bool UntimedBriefing { get; private set; }
+
     public bool RevealPrivateAfterEnd { get; private set; } = true;
 
     /// <summary>Which instructor tokens count: only those issued for this generation.</summary>
@@ -72,6 +75,7 @@ internal sealed class ClassState(string classId, ClassCreated created)
                 break;
             case ClassStarted started:
                 Bots = started.Bots;
+                UntimedBriefing = started.UntimedBriefing;
                 break;
             case RevealPolicySet policy:
                 RevealPrivateAfterEnd = policy.RevealPrivateAfterEnd;

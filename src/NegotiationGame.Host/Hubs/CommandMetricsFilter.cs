@@ -68,6 +68,7 @@ public sealed class CommandMetricsFilter : IHubFilter
         {
             nameof(GameHub.Act) => invocationContext.HubMethodArguments[0] is HubRequest<ActRequest> { BindingError: null } act ? CommandKinds.Of(act.Value.Command) : Unbound,
             nameof(GameHub.Instruct) => invocationContext.HubMethodArguments[0] is HubRequest<InstructRequest> { BindingError: null } instruct ? CommandKinds.Of(instruct.Value.Command) : Unbound,
+            nameof(GameHub.InstructClass) => invocationContext.HubMethodArguments[0] is HubRequest<InstructClassRequest> { BindingError: null } instruct ? CommandKinds.Of(instruct.Value.Command) : Unbound,
             _ => null,
         };
 }

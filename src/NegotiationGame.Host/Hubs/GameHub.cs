@@ -114,7 +114,7 @@ public sealed partial class GameHub(
             return HubResults.Invalid("bots must be boulware, conceder, linear or tit-for-tat.");
         }
 
-        return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).Start(BotStrategyNames.ToName(strategy)));
+        return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).Start(BotStrategyNames.ToName(strategy), request.UntimedBriefing));
     }
 
     public async Task<HubResult> GetClass(HubRequest<TokenRequest> argument)

@@ -40,7 +40,8 @@ public sealed record JoinClassRequest(string ClassId, string Code, string Name =
 
 public sealed record TokenRequest(string? Token = null);
 
-public sealed record StartClassRequest(string? Token = null, string Bots = "conceder");
+/// <param name="UntimedBriefing">Open every game with a briefing without deadline, ended by the instructor's startNegotiation.</param>
+public sealed record StartClassRequest(string? Token = null, string Bots = "conceder", bool UntimedBriefing = false);
 
 public sealed record RevealPolicyRequest(bool RevealPrivateAfterEnd, string? Token = null);
 

@@ -43,7 +43,7 @@ public sealed class CallLimiter : IDisposable
     {
         var now = _clock.GetUtcNow();
         var buckets = _connections.GetOrAdd(connectionId, static (_, state) => new ConnectionBuckets(state.Limits.CallsPerConnection, state.Limits.CommandsPerConnection, state.Now), (Limits: _limits, Now: now));
-        if (buckets.TryTake(method is "Act" or "Instruct", now) is { } wait)
+        if (buckets.TryTake(method is "Act" or "Instruct" or "InstructClass", now) is { } wait)
         {
             return wait;
         }

@@ -22,6 +22,25 @@ public sealed class ClockRulesTests
     }
 
     [Fact]
+    public void An_untimed_briefing_has_no_deadline_and_ends_only_when_the_instructor_opens_round_one()
+    {
+        var game = new GameDriver(GameState.Start(MiniTalks(), Timed));
+
+        Assert.Equal([new BriefingStarted()], game.Accept(new StartBriefing(Nine, Untimed: true)));
+        Assert.Null(ClockRules.NextWake(game.State, Nine.AddDays(2)));
+        game.Refuse(new ReachDeadline(Nine.AddDays(2)), RuleViolationCode.DeadlineNotReached);
+        game.Refuse(new ExtendDeadline(TimeSpan.FromMinutes(5), Nine), RuleViolationCode.NoDeadline);
+
+        game.Accept(new PauseClock(Nine.AddMinutes(1)));
+        game.Accept(new ResumeClock(Nine.AddMinutes(2)));
+        Assert.Equal(GamePhase.Briefing, game.State.Phase);
+        Assert.Null(game.State.Clock.Deadline);
+
+        // Round 1 keeps the game's round length: only the briefing was untimed.
+        Assert.Equal([new NegotiationStarted(), new DeadlineSet(Nine.AddMinutes(40))], game.Accept(new StartNegotiation(Nine.AddMinutes(25))));
+    }
+
+    [Fact]
     public void An_untimed_game_has_no_deadline()
     {
         var game = GameDriver.Negotiating();

@@ -51,6 +51,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             "startClass" or "getClass" or "reissueInstructorLink" or "getView" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },
             "instruct" => new { token, gameId = world.Game1, command = new { type = "news", headline = "Cell" } },
+            "instructClass" => new { token, commandId = Guid.NewGuid(), command = new { type = "news", headline = "Cell" } },
             "rejoinClass" => new { token, classId = world.ClassId, seatId = world.SeatId, seatSecret = world.SeatSecret },
             "askForSeat" => new { token, classId = world.ClassId, code = world.LobbyCode, name = "Late" },
             "collectSeat" => await world.CollectArgumentsAsync(connection, token),
@@ -81,6 +82,9 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         {
             case ("startClass" or "getClass" or "setRevealPolicy", "own class"):
                 Assert.Equal(world.OtherClassId, result.GetProperty("class").GetProperty("classId").GetString());
+                break;
+            case ("instructClass", "own class"):
+                Assert.All(result.GetProperty("games").EnumerateArray(), game => Assert.StartsWith(world.OtherClassId, game.GetProperty("gameId").GetString(), StringComparison.Ordinal));
                 break;
             case ("reissueInstructorLink", "own class"):
                 var reissued = result.GetProperty("instructorToken").GetString();

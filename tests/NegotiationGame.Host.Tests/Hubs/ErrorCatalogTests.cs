@@ -86,6 +86,8 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
             case "GameNotFound":
                 var early = (await JoinAsync(usCode, "Ada")).Ok().GetProperty("token").GetString();
                 return (await connection.CallAsync("getView", new { token = early })).ErrorCode();
+            case "ClassNotStarted":
+                return (await connection.CallAsync("instructClass", new { token = instructor, commandId = Guid.NewGuid(), command = new { type = "pause" } })).ErrorCode();
         }
 
         var player = (await JoinAsync(usCode, "Ada")).Ok().GetProperty("token").GetString();
@@ -95,6 +97,8 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
         {
             case "ClassStarted":
                 return (await JoinAsync(usCode, "Late")).ErrorCode();
+            case "NotClassWide":
+                return (await connection.CallAsync("instructClass", new { token = instructor, commandId = Guid.NewGuid(), command = new { type = "processNow" } })).ErrorCode();
             case "Forbidden":
                 var spectator = created.GetProperty("spectatorTokens").GetProperty(gameId!).GetString();
                 return (await connection.CallAsync("act", new { token = spectator, commandId = Guid.NewGuid(), command = new { type = "walkAway" } })).ErrorCode();

@@ -17,9 +17,9 @@ public abstract record InstructorCommand
 {
     public abstract CommandBody ToBody();
 
-    public sealed record StartBriefing : InstructorCommand
+    public sealed record StartBriefing(bool Untimed = false) : InstructorCommand
     {
-        public override CommandBody ToBody() => new StartBriefingBody();
+        public override CommandBody ToBody() => new StartBriefingBody(Untimed);
     }
 
     public sealed record StartNegotiation : InstructorCommand
