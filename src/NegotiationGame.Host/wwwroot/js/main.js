@@ -12,8 +12,10 @@ import { showLanding } from "./pages/landing.js";
 import { showPlay } from "./pages/player/page.js";
 import { showWatch } from "./pages/spectator.js";
 import { startRouter } from "./router.js";
+import { keepScrollingBoxesFocusable } from "./ui/scroll-regions.js";
 
 ensureConnected().catch(() => {});
+keepScrollingBoxesFocusable();
 startRouter({
   "/": showLanding, "/instructor": showInstructor, "/join": showJoin, "/play": showPlay, "/watch": showWatch,
   "/debrief": showDebrief, "/compare": showCompare,

@@ -61,7 +61,7 @@ class TalkPanel {
     this.threadList = h("ul", { class: "talk-threads plain-list", "aria-label": "Conversations" });
     this.title = h("h3", { class: "talk-title", testid: "talk-thread-title" });
     this.note = h("p", { class: "muted talk-note" });
-    this.messages = h("ol", { class: "talk-messages plain-list", testid: "talk-messages" });
+    this.messages = h("ol", { class: "talk-messages plain-list", testid: "talk-messages", tabindex: 0, "aria-label": "Messages of the chosen conversation" });
     this.status = h("p", { class: "muted", role: "status", testid: "talk-status" });
     this.thread = h("div", { class: "talk-view" }, this.title, this.note, this.messages);
 
