@@ -29,7 +29,7 @@ public sealed class ExportImportTests : IDisposable
         }
 
         var summary = File.ReadAllLines(Path.Combine(exported, "summary.csv"));
-        Assert.StartsWith("game_id,scenario,phase,end_reason,agreement,score_us,score_russia,score_ukraine,score_eu,welfare", summary[0], StringComparison.Ordinal);
+        Assert.StartsWith("game_id,scenario,phase,end_reason,agreement,score_us,score_russia,score_ukraine,score_eu,players_us,players_russia,players_ukraine,players_eu,welfare", summary[0], StringComparison.Ordinal);
         Assert.Equal(4, summary.Length);
         Assert.All(summary.Skip(1), row => Assert.Contains(",ukraine-2025,Ended,AllIssuesBound,", row, StringComparison.Ordinal));
     }

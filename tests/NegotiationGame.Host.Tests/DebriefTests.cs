@@ -39,6 +39,33 @@ public sealed class DebriefTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task The_class_summary_names_who_played_each_seat_and_keeps_a_spreadsheet_from_running_a_name()
+    {
+        await using var connection = await server.ConnectAsync();
+        var created = (await connection.CallAsync("createClass", new { games = 1 })).Ok();
+        var classId = created.GetProperty("classId").GetString();
+        var token = created.GetProperty("instructorToken").GetString()!;
+        string? CodeOf(string party) => created.GetProperty("joinCodes").EnumerateArray().Single(c => c.GetProperty("partyId").GetString() == party).GetProperty("code").GetString();
+        (await connection.CallAsync("joinClass", new { classId, code = CodeOf("ukraine"), name = "Ada Lovelace" })).Ok();
+        (await connection.CallAsync("joinClass", new { classId, code = CodeOf("ukraine"), name = "Grace Hopper" })).Ok();
+        (await connection.CallAsync("joinClass", new { classId, code = CodeOf("russia"), name = "=HYPERLINK(\"x\")" })).Ok();
+        (await connection.CallAsync("startClass", new { token, bots = "linear" })).Ok();
+
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var csv = await http.GetStringAsync((await connection.CallAsync("createDownloadLink", new { token })).Ok().GetProperty("url").GetString());
+
+        // No name here holds a comma, so the row splits on commas.
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].TrimEnd('\r').Split(',').ToList();
+        var row = lines[1].TrimEnd('\r').Split(',');
+        string Cell(string column) => row[header.IndexOf(column)];
+        Assert.Equal(["players_us", "players_russia", "players_ukraine", "players_eu"], header.Where(c => c.StartsWith("players_", StringComparison.Ordinal)));
+        Assert.Equal("bot (linear)", Cell("players_us"));
+        Assert.Equal("Ada Lovelace; Grace Hopper", Cell("players_ukraine"));
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", Cell("players_russia"));
+    }
+
+    [Fact]
     public async Task Only_the_instructor_of_the_class_gets_a_debrief()
     {
         await using var connection = await server.ConnectAsync();

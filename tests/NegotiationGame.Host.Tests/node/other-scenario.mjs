@@ -3,9 +3,9 @@
 // its own for each party, and no word of the default scenario; and whether the instructor's overview tells each
 // game's last event in words. The class is set up over the hub (docs/protocol.md).
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
-import * as signalR from "@microsoft/signalr";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { connectHub } from "./hub.mjs";
 import { chromium } from "playwright-core";
 
 const [base, scenarioName, shots] = process.argv.slice(2);
@@ -18,13 +18,7 @@ const scenario = JSON.parse(readFileSync(new URL(`../../../scenarios/${scenarioN
 const [first, second] = scenario.parties;
 const foreignWords = /ukraine|russia|crimea|minerals/i;
 
-const hub = new signalR.HubConnectionBuilder().withUrl(`${base}/hubs/game`).configureLogging(signalR.LogLevel.Warning).build();
-await hub.start();
-const call = async (method, request) => {
-  const result = await hub.invoke(method, request);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result;
-};
+const { hub, call } = await connectHub(base);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

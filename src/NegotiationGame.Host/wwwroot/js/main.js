@@ -11,6 +11,7 @@ import { showJoin } from "./pages/join.js";
 import { showLanding } from "./pages/landing.js";
 import { showPlay } from "./pages/player/page.js";
 import { showWatch } from "./pages/spectator.js";
+import { showTranscript } from "./pages/transcript.js";
 import { startRouter } from "./router.js";
 import { keepScrollingBoxesFocusable } from "./ui/scroll-regions.js";
 
@@ -18,5 +19,5 @@ ensureConnected().catch(() => {});
 keepScrollingBoxesFocusable();
 startRouter({
   "/": showLanding, "/instructor": showInstructor, "/join": showJoin, "/play": showPlay, "/watch": showWatch,
-  "/debrief": showDebrief, "/compare": showCompare,
+  "/debrief": showDebrief, "/compare": showCompare, "/transcript": showTranscript,
 });

@@ -38,7 +38,7 @@ export function describeEvent(e, names) {
     case "DeadlineExtended": return `Deadline extended by ${d.bySeconds} s`;
     case "NewsInjected": return `News: ${d.headline}`;
     case "StatementMade": return `${names.party(d.party)} said: “${d.text}”`;
-    case "MessageSent": return `${names.party(d.party)} to ${parties(d.channel)} (private): “${d.text}”`;
+    case "MessageSent": return `${names.party(d.party)} to ${parties((d.channel ?? []).filter(p => p !== d.party))} (private): “${d.text}”`;
     case "ChannelActive": return `${parties(d.channel)} are on a private call`;
     case "OfferTabled": {
       const verb = d.counterTo ? `countered offer #${d.counterTo} with offer` : "tabled offer";

@@ -25,6 +25,7 @@ export function showDebrief(app, params) {
   if (!saved) return hideLoading(root);
   if (!gameId) { hideLoading(root); return showError(errorNode, "This debrief link names no game."); }
   exportLinks(root, saved, gameId);
+  field(root, "transcript").href = `#/transcript?game=${encodeURIComponent(gameId)}`;
   loadDebrief(root, saved.instructorToken, gameId);
 }
 
