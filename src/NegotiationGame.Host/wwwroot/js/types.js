@@ -123,6 +123,25 @@
  * @property {string} partyId
  * @property {string} seatId
  * @property {string} name
+ * @property {string} [classId] absent in seats kept before seats had secrets
+ */
+
+/**
+ * What this browser keeps to get a seat back (seats.js, store "seat:<classId>"); the secret never leaves it but
+ * for rejoinClass.
+ * @typedef {object} SeatKey
+ * @property {string} seatId
+ * @property {string} seatSecret
+ * @property {string} name
+ */
+
+/**
+ * A seat request waiting for the instructor (seats.js, store "seat-request:<classId>").
+ * @typedef {object} PendingSeatRequest
+ * @property {string} requestId
+ * @property {string} requestSecret
+ * @property {string} name
+ * @property {string} code
  */
 
 /**

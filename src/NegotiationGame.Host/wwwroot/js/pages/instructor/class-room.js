@@ -14,6 +14,8 @@ import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
 import { buildGameCard } from "./game-card.js";
+import { buildRecoveryPanel } from "./recovery.js";
+import { buildSeatsPanel } from "./seats-panel.js";
 
 /** @import { Names } from "../../types.js" */
 
@@ -27,6 +29,9 @@ export function showClass(app, saved) {
   let lastClass = null;
   let refreshTimer = 0;
 
+  const seatsPanel = buildSeatsPanel(token, () => scheduleRefresh());
+  field(root, "roster").closest("section").after(seatsPanel.node);
+  field(root, "instructorLink").closest("p").after(buildRecoveryPanel(saved));
   field(root, "title").textContent = saved.title ?? "Class";
   field(root, "classId").textContent = saved.classId;
   field(root, "lobbyCode").textContent = saved.lobbyCode ?? "–";
@@ -84,6 +89,7 @@ export function showClass(app, saved) {
     const names = result.scenario ? scenarioNames(result.scenario) : plainNames;
     usePartyColours(result.scenario?.parties ?? []);
     renderRoster(field(root, "roster"), lastClass, names);
+    seatsPanel.update(lastClass, names);
     renderOverview(field(root, "overview"), result.games ?? [], names, gameId => cards.get(gameId)?.lastEventText());
     for (const gameId of lastClass.gameIds) {
       if (!cards.has(gameId)) {

@@ -7,18 +7,11 @@ import { route } from "../../router.js";
 import { store } from "../../store.js";
 import { buttonIn, field, formIn, fromTemplate, showError } from "../../ui/dom.js";
 import { showClass } from "./class-room.js";
+import { takeRecoveryLink } from "./recovery.js";
 import { setUpScenarioPicker } from "./scenario-picker.js";
 
 export function showInstructor(app, params) {
-  const link = params.get("link");
-  if (link) {
-    // An instructor link carries the class and its new key; keep them in this browser and drop them from the address.
-    try {
-      const handed = JSON.parse(link);
-      if (typeof handed?.instructorToken === "string" && typeof handed?.classId === "string") store.set("instructor", handed);
-    } catch { /* a damaged link: show what this browser already holds */ }
-    history.replaceState(null, "", "#/instructor");
-  }
+  takeRecoveryLink(params);
   const saved = store.get("instructor");
   if (saved?.instructorToken) showClass(app, saved);
   else showCreateForm(app);

@@ -8,7 +8,8 @@ import { paintParty, usePartyColours } from "../../game/party-colours.js";
 import { call } from "../../net/connection.js";
 import { watchGame } from "../../net/game-streams.js";
 import { errorText, FATAL_CODES, RETRY_MS } from "../../net/replies.js";
-import { onCleanup } from "../../router.js";
+import { onCleanup, route } from "../../router.js";
+import { forgetSeat, refreshSeat } from "../../seats.js";
 import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
 import { field, fromTemplate, h } from "../../ui/dom.js";
@@ -56,6 +57,7 @@ export function showPlay(app) {
   root.querySelector("[data-action=walk-away]").addEventListener("click", () => walkAway(ctx));
   root.querySelector("[data-action=leave]").addEventListener("click", () => {
     if (!confirm("Sign out of this seat on this device? You need a join code to come back.")) return;
+    if (seat.classId) forgetSeat(seat.classId);
     store.remove("player");
     location.hash = "#/";
   });
@@ -69,6 +71,8 @@ async function loadView(ctx) {
   if (!document.contains(ctx.root)) return;
   if (!result.ok) {
     const code = result.error?.code;
+    // The token stops counting when the instructor moves the seat or gives the role to a bot: ask with the seat secret.
+    if (code === "Unauthorized" && await refreshSeat(ctx.seat)) return route();
     setNotice(ctx, code === "GameNotFound" ? "Waiting for the instructor to start the class…" : errorText(result));
     if (!FATAL_CODES.includes(code)) ctx.retryView();
     return;
