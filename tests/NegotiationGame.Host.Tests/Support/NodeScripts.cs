@@ -34,4 +34,13 @@ internal static class NodeScripts
 
         return (node.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries), await errors);
     }
+
+    /// <summary>Runs a browser script that writes its screenshots to TestResults/screenshots, and returns its lines once it has passed.</summary>
+    public static async Task<string[]> PassedAsync(string script, TimeSpan patience, Uri server)
+    {
+        var screenshots = RepositoryFiles.Path(Path.Combine("TestResults", "screenshots"));
+        var (exitCode, lines, errors) = await RunAsync(script, patience, server.ToString().TrimEnd('/'), screenshots);
+        Assert.True(exitCode == 0 && lines.Length > 0 && lines[^1] == "ok", $"node {script} exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
+        return lines;
+    }
 }

@@ -11,15 +11,11 @@ public sealed class TranscriptTests(ServerFixture server) : IClassFixture<Server
     [Fact]
     public async Task The_transcript_shows_the_whole_log_in_order_names_the_students_and_prints_cleanly()
     {
-        var screenshots = RepositoryFiles.Path(Path.Combine("TestResults", "screenshots"));
+        var lines = await NodeScripts.PassedAsync("transcript.mjs", TimeSpan.FromSeconds(120), server.Address);
 
-        var (exitCode, lines, errors) = await NodeScripts.RunAsync("transcript.mjs", TimeSpan.FromSeconds(120), server.Address.ToString().TrimEnd('/'), screenshots);
-
-        Assert.True(exitCode == 0, $"node exited with {exitCode}:\n{string.Join('\n', lines)}\n{errors}");
         Assert.Contains(lines, line => line.StartsWith("the transcript lists the ", StringComparison.Ordinal));
         Assert.Contains("the transcript names the student of each seat and the bots", lines);
         Assert.Contains("the transcript prints without the site's controls", lines);
-        Assert.True(File.Exists(Path.Combine(screenshots, "transcript.pdf")));
-        Assert.Equal("ok", lines[^1]);
+        Assert.True(File.Exists(RepositoryFiles.Path(Path.Combine("TestResults", "screenshots", "transcript.pdf"))));
     }
 }

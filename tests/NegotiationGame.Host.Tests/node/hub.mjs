@@ -11,3 +11,11 @@ export async function connectHub(base) {
   };
   return { hub, call };
 }
+
+/** Opens the instructor's class page of a class created over the hub, with its link, so that the page holds the key. */
+export async function openAsInstructor(page, base, created, title) {
+  const handed = { classId: created.classId, instructorToken: created.instructorToken, gameIds: created.gameIds, lobbyCode: created.lobbyCode,
+    joinCodes: created.joinCodes, spectatorTokens: created.spectatorTokens, title };
+  await page.goto(`${base}/#/instructor?link=${encodeURIComponent(JSON.stringify(handed))}`);
+  await page.getByTestId(`game-${created.gameIds[0]}`).waitFor();
+}

@@ -4,7 +4,7 @@
 // Usage: node transcript.mjs <server url> <output folder>. Exits non-zero on any failure.
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { connectHub } from "./hub.mjs";
+import { connectHub, openAsInstructor } from "./hub.mjs";
 import { launchChromium, runSteps } from "./headless.mjs";
 
 const [base, shots] = process.argv.slice(2);
@@ -35,10 +35,7 @@ await runSteps(browser, failures, async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on("pageerror", error => failures.push(`transcript: ${error.message}`));
   page.setDefaultTimeout(15000);
-  const handed = { classId: created.classId, instructorToken: token, gameIds: created.gameIds, lobbyCode: created.lobbyCode,
-    joinCodes: created.joinCodes, spectatorTokens: created.spectatorTokens, title: "Graded seminar" };
-  await page.goto(`${base}/#/instructor?link=${encodeURIComponent(JSON.stringify(handed))}`);
-  await page.getByTestId(`game-${gameId}`).waitFor();
+  await openAsInstructor(page, base, created, "Graded seminar");
   await page.goto(`${base}/#/transcript?game=${encodeURIComponent(gameId)}`);
   await page.getByTestId("transcript-lines").waitFor();
 

@@ -1,8 +1,10 @@
 // @ts-check
 // The Pareto frontier projected onto two chosen parties, with the offers, Nash, Kalai–Smorodinsky and the outcome.
 
+import { mostTellingPair } from "../game/pairs.js";
 import { field, h } from "../ui/dom.js";
 import { points } from "../ui/format.js";
+import { placeLabels } from "./labels.js";
 import { axisTitles, chartRoot, dashedLine, horizontalGrid, isCompact, legendItem, linear, svg, tooltip, verticalGrid } from "./svg.js";
 
 export function buildPareto(root, ctx) {
@@ -10,10 +12,11 @@ export function buildPareto(root, ctx) {
   const xSelect = field(root, "paretoX");
   const ySelect = field(root, "paretoY");
   for (const select of [xSelect, ySelect]) select.replaceChildren(...parties.map(p => h("option", { value: p.id, text: p.name })));
-  xSelect.value = parties[0].id;
-  ySelect.value = (parties[1] ?? parties[0]).id;
+  // The view opens on the two parties whose interests pull hardest against each other, where trade-offs show best.
+  [xSelect.value, ySelect.value] = mostTellingPair(ctx.debrief.frontier ?? [], parties.map(p => p.id));
   field(root, "paretoCaption").textContent = `Grey dots: the Pareto frontier of all ${parties.length} parties, shown projected onto the two chosen, `
-    + "so a dot inside the cloud can still be optimal once the other parties count. Dashed lines: the two reservation values.";
+    + "so a dot inside the cloud can still be optimal once the other parties count. Dashed lines: the two reservation values. "
+    + "It opens on the two parties whose interests conflict most on the frontier.";
   field(root, "paretoLegend").replaceChildren(
     ...parties.map(p => legendItem(ctx.colours.get(p.id), `offer by ${p.name}`, "dot")),
     legendItem("#b6bcc8", "frontier", "dot"));
@@ -35,34 +38,6 @@ function projectedFrontier(frontier, xp, yp) {
     if (!seen.has(key)) seen.set(key, point);
   }
   return [...seen.values()];
-}
-
-const LABEL_HEIGHT = 13;
-
-// The box a label covers, with its width estimated from its length (SVG text cannot be measured before it is shown).
-function labelBox({ x, y, anchor, text }) {
-  const width = text.length * 7.5;
-  const left = anchor === "end" ? x - width : x;
-  return { left, right: left + width, top: y - LABEL_HEIGHT + 2, bottom: y + 2 };
-}
-
-const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-// Points such as Nash, KS and the outcome often coincide: each label takes the first corner around its point that
-// stays clear of the labels already placed, and only when all four are taken moves further down.
-function placeLabels(marks, box) {
-  const placed = [];
-  for (const { x, y, text, gap } of marks) {
-    const corners = [[-1, -1], [1, -1], [-1, 1], [1, 1]].map(([dx, dy]) => ({
-      x: x + dx * gap, y: dy < 0 ? y - gap : y + gap + LABEL_HEIGHT - 4, anchor: dx < 0 ? "end" : "start", text,
-    }));
-    const inside = corners.filter(l => { const b = labelBox(l); return b.left >= 0 && b.right <= box.width && b.top >= 0; });
-    const free = inside.find(l => !placed.some(other => overlaps(labelBox(l), labelBox(other))));
-    const label = free ?? { ...(inside[0] ?? corners[0]) };
-    while (!free && placed.some(other => overlaps(labelBox(label), labelBox(other)))) label.y += LABEL_HEIGHT;
-    placed.push(label);
-  }
-  return placed;
 }
 
 function paretoChart(ctx, xp, yp, compact) {
@@ -106,7 +81,7 @@ function paretoChart(ctx, xp, yp, compact) {
     labels.map(l => svg("text", { class: "marker-label", x: l.x, y: l.y, "text-anchor": l.anchor, text: l.text })));
 }
 
-function reservationLines(box, x, y, ctx, xp, yp) {
+export function reservationLines(box, x, y, ctx, xp, yp) {
   const { reservations, colours, names } = ctx;
   return [
     typeof reservations[xp] === "number" && dashedLine(x(reservations[xp]), box.top, x(reservations[xp]), box.bottom, colours.get(xp),

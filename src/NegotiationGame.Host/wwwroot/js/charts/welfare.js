@@ -1,6 +1,7 @@
 // @ts-check
 // The welfare of every game of a class as stacked bars, one segment per party, against the best possible welfare.
 
+import { noDealWelfare } from "../game/roles.js";
 import { points } from "../ui/format.js";
 import { axisTitles, chartRoot, horizontalGrid, linear, svg, tooltip } from "./svg.js";
 
@@ -12,6 +13,7 @@ const shortGameId = (classId, gameId) => (gameId.startsWith(`${classId}-`) ? gam
 export function compareChart(classId, scenario, games, colours, compact) {
   const played = games.filter(g => g.debrief.ok);
   const maxWelfare = welfareOf(played.find(g => g.debrief.maxWelfare)?.debrief.maxWelfare);
+  const noDeal = noDealWelfare(played[0]?.debrief);
   const top = Math.ceil(Math.max(100, maxWelfare ?? 0, ...played.map(g => g.debrief.outcome?.welfare ?? 0)) / 50) * 50;
   const width = compact ? 380 : 960;
   const height = compact ? 260 : 320;
@@ -26,11 +28,15 @@ export function compareChart(classId, scenario, games, colours, compact) {
     horizontalGrid(box, y, [0, 1, 2, 3, 4].map(k => (top * k) / 4)),
     axisTitles(box, "Game", "Welfare"),
     bars,
-    maxWelfare != null && [
-      svg("line", { x1: box.left, x2: box.right, y1: y(maxWelfare), y2: y(maxWelfare), stroke: "#111827", "stroke-width": 1.5, "stroke-dasharray": "6 4" },
-        tooltip(`Max welfare ${points(maxWelfare)}`)),
-      svg("text", { class: "marker-label", x: box.right, y: y(maxWelfare) - 5, "text-anchor": "end", text: `max welfare ${points(maxWelfare)}` }),
-    ]);
+    maxWelfare != null && referenceLine(box, y(maxWelfare), "#111827", `max welfare ${points(maxWelfare)}`, "max-welfare"),
+    noDeal != null && referenceLine(box, y(noDeal), "#b42318", `no deal ${points(noDeal)}`, "no-deal"));
+}
+
+// A level every bar is read against: the best any agreement could give, or what the parties get with none.
+function referenceLine(box, at, colour, text, name) {
+  return svg("g", { "data-reference": name },
+    svg("line", { x1: box.left, x2: box.right, y1: at, y2: at, stroke: colour, "stroke-width": 1.5, "stroke-dasharray": "6 4" }, tooltip(text)),
+    svg("text", { class: "marker-label", x: box.right, y: at - 5, "text-anchor": "end", text }));
 }
 
 function welfareBar(game, scenario, colours, bar) {

@@ -6,11 +6,13 @@ import { compareChart } from "../charts/welfare.js";
 import { endedText } from "../game/event-text.js";
 import { describePackage, scenarioNames } from "../game/names.js";
 import { partyColours } from "../game/party-colours.js";
+import { playedBy } from "../game/played-by.js";
 import { debriefLink } from "../links.js";
 import { call } from "../net/connection.js";
 import { errorText } from "../net/replies.js";
 import { field, fromTemplate, h, showError } from "../ui/dom.js";
 import { fixed2, points } from "../ui/format.js";
+import { rolesSection } from "./compare-roles.js";
 import { debriefError, exportLinks, hideLoading, savedInstructor } from "./reports.js";
 
 export function showCompare(app) {
@@ -40,7 +42,9 @@ async function loadComparison(root, token) {
   const colours = partyColours(scenario.parties);
   field(root, "content").hidden = false;
   renderCompareTable(root, scenario, games);
-  field(root, "compareLegend").replaceChildren(...partyLegend(scenario.parties, colours), legendItem("#111827", "max welfare", "dashed"));
+  field(root, "compareBody").closest("section").after(rolesSection(scenario, games, scenarioNames(scenario), playedBy(result.class)));
+  field(root, "compareLegend").replaceChildren(...partyLegend(scenario.parties, colours), legendItem("#111827", "max welfare", "dashed"),
+    legendItem("#b42318", "no deal", "dashed"));
   const chart = field(root, "compareChart");
   const draw = () => chart.replaceChildren(compareChart(result.class.classId, scenario, games, colours, isCompact(chart)));
   draw();

@@ -4,6 +4,7 @@
 
 import { scenarioNames } from "../game/names.js";
 import { usePartyColours } from "../game/party-colours.js";
+import { playedBy } from "../game/played-by.js";
 import { transcriptLines } from "../game/transcript.js";
 import { call } from "../net/connection.js";
 import { withData } from "../net/event-stream.js";
@@ -56,12 +57,7 @@ async function loadTranscript(body, error, saved, gameId) {
 
 /** Who played each party: the students seated in it now, or the bot. */
 function seatsTable(scenario, room, gameId) {
-  const playersOf = partyId => {
-    if (!room) return "–";
-    const students = room.class.roster.filter(seat => seat.gameId === gameId && seat.partyId === partyId).map(seat => seat.displayName);
-    const bot = room.class.bots?.[`${gameId}/${partyId}`];
-    return students.length ? students.join(", ") : bot ? `a bot (${bot})` : "nobody";
-  };
+  const playersOf = partyId => playedBy(room?.class ?? null)(gameId, partyId);
   return h("section", {},
     h("h2", { text: "Who played whom" }),
     h("table", { testid: "transcript-seats" },

@@ -2,6 +2,7 @@
 // The debrief of one game: outcome, the negotiation dance, the Pareto frontier and a timeline to scrub.
 
 import { danceChartOrNote } from "../../charts/dance.js";
+import { buildPairDance } from "../../charts/pair-dance.js";
 import { buildPareto } from "../../charts/pareto.js";
 import { isCompact, legendItem, partyLegend, redrawOnCompactChange } from "../../charts/svg.js";
 import { scenarioNames } from "../../game/names.js";
@@ -47,6 +48,7 @@ async function loadDebrief(root, token, gameId) {
   field(root, "danceLegend").replaceChildren(...partyLegend(scenario.parties, ctx.colours),
     legendItem("#5d6677", "reservation value", "dashed"));
   drawDance();
+  field(root, "dance").closest("section").after(buildPairDance(ctx));
   const drawPareto = buildPareto(root, ctx);
   redrawOnCompactChange(field(root, "dance"), () => { drawDance(); drawPareto(); });
   buildTimeline(root, ctx);
