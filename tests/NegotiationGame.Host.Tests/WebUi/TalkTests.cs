@@ -21,6 +21,7 @@ public sealed class TalkTests(ServerFixture server) : IClassFixture<ServerFixtur
         Assert.Contains(lines, line => line.StartsWith("opening the thread reads it; it says \"Private call with", StringComparison.Ordinal));
         Assert.Contains("Ukraine sees that the US and Russia are on a call, not what they say", lines);
         Assert.Contains("a reply from a public statement opens the private call with its speaker", lines);
+        Assert.Contains("a party that walks away is unticked and cannot be ticked again; the others stay", lines);
         Assert.Contains("when the game ends the other calls are revealed live, and talk closes", lines);
         Assert.Equal("ok", lines[^1]);
         Assert.All(["talk-phone-before-end", "talk-wide", "talk-phone-revealed"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));

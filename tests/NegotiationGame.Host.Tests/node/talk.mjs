@@ -82,6 +82,14 @@ await runSteps(browser, failures, async () => {
   await thread(ukraine, "ukraine-us-unread").getByText("1 unread").waitFor();
   console.log("a reply from a public statement opens the private call with its speaker");
 
+  await us.getByTestId("talk-with-eu").check();
+  await call("act", { token: created.instructorToken, gameId, partyId: "eu", commandId: crypto.randomUUID(), command: { type: "walkAway" } });
+  await us.waitForFunction(() => document.querySelector("[data-testid='talk-with-eu']")?.disabled);
+  check(!(await us.getByTestId("talk-with-eu").isChecked()) && await us.getByTestId("talk-with-ukraine").isChecked(),
+    "the EU stayed ticked after it walked away, or Ukraine was unticked");
+  check((await us.getByTestId("talk-to").innerText()).includes("privately to Ukraine."), "the form does not name Ukraine alone after the EU walked away");
+  console.log("a party that walks away is unticked and cannot be ticked again; the others stay");
+
   await thread(ukraine, "russia-us").click();
   await shot(ukraine, "talk-phone-before-end");
   await us.screenshot({ path: join(shots, "talk-wide.png") });

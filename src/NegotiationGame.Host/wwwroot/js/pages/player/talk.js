@@ -93,6 +93,7 @@ class TalkPanel {
     if (e.type === "PartyWalkedAway") {
       this.gone.add(e.data.party);
       if (e.data.party === this.self) this.closed = true;
+      else this.dropRecipient(e.data.party);
     } else if (e.type === "GameEnded") {
       this.closed = true;
       if (this.model.hasHidden()) this.readReveal();
@@ -141,6 +142,17 @@ class TalkPanel {
   recipientsChanged() {
     this.selected = this.model.open(threadKeyFor(this.self, this.recipients())).key;
     this.render();
+  }
+
+  /**
+   * A party that walked away can no longer be written to: untick it, so that the form names a thread it can use.
+   * @param {string} party
+   */
+  dropRecipient(party) {
+    const input = this.chips.map(chip => chip.querySelector("input")).find(i => i.value === party && i.checked);
+    if (!input) return;
+    input.checked = false;
+    this.recipientsChanged();
   }
 
   recipients() {
