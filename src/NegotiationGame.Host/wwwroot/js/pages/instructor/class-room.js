@@ -1,7 +1,7 @@
 // @ts-check
-// The running class: lobby code, roster, an overview of every game and one card per game.
+// The running class: lobby code, roster, class-wide controls, alerts, an overview of every game and one card per game.
+// The games' event streams keep each game's clock, controls, alerts and overview row current.
 
-import { clockFromSummary } from "../../game/clock.js";
 import { describeScores } from "../../game/event-text.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { usePartyColours } from "../../game/party-colours.js";
@@ -9,17 +9,23 @@ import { joinLink } from "../../links.js";
 import { call } from "../../net/connection.js";
 import { isWatching } from "../../net/game-streams.js";
 import { errorText } from "../../net/replies.js";
-import { onCleanup, onInterval, route } from "../../router.js";
+import { onCleanup, route } from "../../router.js";
 import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
+import { alertText } from "./alerts.js";
+import { buildClassControls } from "./class-controls.js";
 import { buildGameCard } from "./game-card.js";
 import { buildRecoveryPanel } from "./recovery.js";
 import { buildSeatsPanel } from "./seats-panel.js";
 
-/** @import { Names } from "../../types.js" */
+/** @import { Clock, Names } from "../../types.js" */
+/** @import { GameAlert } from "./alerts.js" */
 
+// The class's own changes (roster, seat requests) have no push from the server yet, so they are read on this period;
+// the games are followed from their streams.
 const CLASS_REFRESH_MS = 3000;
+const MAX_ALERTS = 50;
 
 export function showClass(app, saved) {
   const root = fromTemplate("tpl-instructor-class");
@@ -28,6 +34,8 @@ export function showClass(app, saved) {
   const errorNode = field(root, "error");
   let lastClass = null;
   let refreshTimer = 0;
+  let names = plainNames;
+  const alertList = field(root, "alerts");
 
   const seatsPanel = buildSeatsPanel(token, () => scheduleRefresh());
   field(root, "roster").closest("section").after(seatsPanel.node);
@@ -63,7 +71,7 @@ export function showClass(app, saved) {
     event.preventDefault();
     const button = buttonIn(startForm, "[type=submit]");
     button.disabled = true;
-    const result = await call("startClass", { token, bots: startForm.elements.bots.value });
+    const result = await call("startClass", { token, bots: startForm.elements.bots.value, untimedBriefing: startForm.elements.untimedBriefing.checked });
     button.disabled = false;
     if (!result.ok) return showError(errorNode, errorText(result));
     showError(errorNode, "");
@@ -86,14 +94,14 @@ export function showClass(app, saved) {
     reveal.checked = lastClass.revealPrivateAfterEnd;
     renderClassFacts(root, lastClass);
     // Until a class reports its scenario, parties show by their ids.
-    const names = result.scenario ? scenarioNames(result.scenario) : plainNames;
+    names = result.scenario ? scenarioNames(result.scenario) : plainNames;
     usePartyColours(result.scenario?.parties ?? []);
     renderRoster(field(root, "roster"), lastClass, names);
     seatsPanel.update(lastClass, names);
-    renderOverview(field(root, "overview"), result.games ?? [], names, gameId => cards.get(gameId)?.lastEventText());
+    classControls.hidden = !lastClass.started;
     for (const gameId of lastClass.gameIds) {
       if (!cards.has(gameId)) {
-        const card = buildGameCard(gameId, saved, token, scheduleRefresh);
+        const card = buildGameCard(gameId, saved, token, { onChange: scheduleOverview, onAlert: showAlert, onRosterChange: scheduleRefresh });
         cards.set(gameId, card);
         field(root, "games").append(card.node);
       }
@@ -101,6 +109,19 @@ export function showClass(app, saved) {
       card.update(lastClass, (result.games ?? []).find(g => g.gameId === gameId), names);
       if (lastClass.started && !isWatching(gameId)) card.watch();
     }
+    drawOverview();
+  }
+
+  // The overview is drawn from the cards' streams, so a game's move shows without asking the server.
+  function drawOverview() {
+    const games = (lastClass?.started ? lastClass.gameIds : []).map(gameId => ({ gameId, clock: cards.get(gameId).currentClock() }));
+    renderOverview(field(root, "overview"), games, names, gameId => cards.get(gameId)?.lastEventText());
+  }
+
+  let overviewTimer = 0;
+  function scheduleOverview() {
+    clearTimeout(overviewTimer);
+    overviewTimer = setTimeout(drawOverview, 200);
   }
 
   function scheduleRefresh() {
@@ -108,8 +129,21 @@ export function showClass(app, saved) {
     refreshTimer = setTimeout(refresh, 800);
   }
 
-  onCleanup(() => clearTimeout(refreshTimer));
-  onInterval(refresh, CLASS_REFRESH_MS);
+  /** @param {GameAlert} alert */
+  function showAlert(alert) {
+    field(root, "noAlerts").hidden = true;
+    alertList.prepend(h("li", { class: `alert-${alert.kind}`, text: alertText(alert, names) }));
+    while (alertList.children.length > MAX_ALERTS) alertList.lastElementChild?.remove();
+    if (alert.kind !== "idle") toast(alertText(alert, names));
+  }
+
+  // A class-wide command changes what the games' streams then push; the class itself is read again only for its roster.
+  const classControls = buildClassControls(token, () => {});
+  classControls.hidden = true;
+  field(root, "classControls").replaceWith(classControls);
+
+  const classTimer = setInterval(refresh, CLASS_REFRESH_MS);
+  onCleanup(() => { clearTimeout(refreshTimer); clearTimeout(overviewTimer); clearInterval(classTimer); });
   app.append(root);
   refresh();
 }
@@ -142,7 +176,7 @@ function renderRoster(tbody, cls, names) {
 
 /**
  * @param {HTMLElement} tbody
- * @param {any[]} games the game summaries of getClass
+ * @param {{ gameId: string, clock: Clock }[]} games each game's clock as its card follows it
  * @param {Names} names
  * @param {(gameId: string) => string | undefined} lastEventText the game's newest event in words, where known
  */
@@ -152,17 +186,17 @@ function renderOverview(tbody, games, names, lastEventText) {
     return;
   }
   tbody.replaceChildren(...games.map(game => {
-    const clock = clockFromSummary(game);
+    const clock = game.clock;
     const clockBox = h("div", { class: "clock" });
     renderClock(clockBox, clock);
     const clockCell = h("td", {}, clockBox);
-    const ended = game.phase === "Ended";
+    const ended = clock.phase === "Ended";
     return h("tr", { "data-testid": `overview-${game.gameId}` },
       h("th", { scope: "row", text: game.gameId }),
-      h("td", { text: game.phase }),
-      h("td", { text: game.round || "–" }),
+      h("td", { text: clock.phase }),
+      h("td", { text: clock.round || "–" }),
       clockCell,
-      h("td", { class: "last-event", text: lastEventText(game.gameId) || `#${game.lastSequence}` }),
-      h("td", { text: ended ? describeScores(game.scores, names) : "–" }));
+      h("td", { class: "last-event", text: lastEventText(game.gameId) ?? "" }),
+      h("td", { text: ended ? describeScores(clock.scores, names) : "–" }));
   }));
 }

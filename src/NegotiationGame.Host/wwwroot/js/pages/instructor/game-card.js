@@ -1,7 +1,7 @@
 // @ts-check
 // One game on the instructor's page: its join codes, spectator link, clock, controls, news and live feed.
 
-import { clockFromSummary } from "../../game/clock.js";
+import { applyToClock, clockFromSummary } from "../../game/clock.js";
 import { describeEvent } from "../../game/event-text.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { debriefLink, joinLink, spectatorLink } from "../../links.js";
@@ -12,10 +12,21 @@ import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
 import { appendFeed } from "../../ui/feed.js";
 import { showQr } from "../../ui/qr.js";
+import { AlertWatch } from "./alerts.js";
+import { controlStates, processNowEnds } from "./game-controls.js";
 
-/** @import { Names } from "../../types.js" */
+/** @import { Clock, Names } from "../../types.js" */
+/** @import { GameAlert } from "./alerts.js" */
 
-export function buildGameCard(gameId, saved, token, onChange) {
+/**
+ * @param {string} gameId
+ * @param {any} saved what this browser keeps of the class
+ * @param {string} token
+ * @param {{ onChange: () => void, onAlert: (alert: GameAlert) => void, onRosterChange: () => void }} listeners onChange:
+ *   the game moved (its clock, phase or last event); onAlert: something in it deserves the instructor's attention;
+ *   onRosterChange: a role went to a bot or to students, so the class's roster is worth reading again
+ */
+export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRosterChange }) {
   const node = fromTemplate("tpl-game-card");
   node.dataset.testid = `game-${gameId}`;
   field(node, "gameId").textContent = gameId;
@@ -38,11 +49,16 @@ export function buildGameCard(gameId, saved, token, onChange) {
     buttonIn(node, "[data-action=copy-spectator]").hidden = true;
   }
 
-  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (node.querySelectorAll("[data-command]"))) {
+  const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (node.querySelectorAll("[data-command]"));
+  for (const button of buttons) {
     const type = button.dataset.command;
     button.dataset.testid = `${type === "processNow" ? "process-now" : type}-${gameId}`;
     button.addEventListener("click", () => instructGame(type));
   }
+  const extendMinutes = /** @type {HTMLInputElement} */ (field(node, "extendMinutes"));
+  extendMinutes.dataset.testid = `extend-minutes-${gameId}`;
+  const controlReason = field(node, "controlReason");
+  controlReason.dataset.testid = `control-reason-${gameId}`;
 
   const newsForm = formIn(node, "[data-role=news]");
   newsForm.elements.headline.dataset.testid = `news-headline-${gameId}`;
@@ -56,8 +72,40 @@ export function buildGameCard(gameId, saved, token, onChange) {
 
   async function instructGame(type) {
     if (type === "end" && !confirm(`End game ${gameId} now? Scores are final.`)) return;
-    const command = type === "extend" ? { type, seconds: 60 } : { type };
+    if (type === "processNow" && processNowEnds(clock, rounds) && !confirm(`Round ${clock.round} is the last: processing it now ends game ${gameId}. Scores are final. Go on?`)) return;
+    const seconds = Math.round(Number(extendMinutes.value) * 60);
+    if (type === "extend" && (!Number.isFinite(seconds) || seconds < 1 || seconds > 86400)) return toast("Extend by up to 1,440 minutes.", "error");
+    const command = type === "extend" ? { type, seconds } : { type };
     await instruct(command);
+  }
+
+  /** @type {Clock} */
+  let clock = clockFromSummary(null);
+  /** @type {number | undefined} */
+  let rounds;
+
+  /** Each control enabled only when the game would take it; a disabled one says why, on hover and in words. */
+  function renderControls() {
+    const states = controlStates(clock);
+    const reasons = new Set();
+    for (const button of buttons) {
+      const reason = states[button.dataset.command] ?? null;
+      button.disabled = reason !== null;
+      button.title = reason ?? "";
+      if (reason) reasons.add(reason);
+    }
+    extendMinutes.disabled = states.extend !== null;
+    buttonIn(newsForm, "[type=submit]").disabled = clock.phase === "Ended";
+    controlReason.textContent = clock.phase === "Ended" ? "The game has ended: its controls are off."
+      : clock.paused ? "Paused: players cannot act until you resume."
+      : clock.phase === "Briefing" && !clock.deadline ? "Untimed briefing: it lasts until you start the negotiation."
+      : processNowEnds(clock, rounds) ? "Last round: Process now ends the game."
+      : "";
+  }
+
+  function showClock() {
+    renderClock(field(node, "clock"), clock, rounds);
+    renderControls();
   }
 
   async function instruct(command) {
@@ -76,16 +124,42 @@ export function buildGameCard(gameId, saved, token, onChange) {
     const codes = cls.joinCodes.filter(c => c.gameId === gameId && c.partyId);
     replaceIfChanged(field(node, "codes"), [codes, cls.roster, cls.bots, classNames !== plainNames],
       () => codes.map(code => codeRow(cls, gameId, code, classNames)));
-    if (summary) renderClock(field(node, "clock"), clockFromSummary(summary));
+    // The stream keeps the clock once it follows the game; until then the class's summary draws it.
+    if (summary && !following) {
+      clock = clockFromSummary(summary);
+      showClock();
+    }
   }
 
   let watchFailed = false;
+  let following = false;
   let lastEvent = "";
   let names = plainNames;
+  /** @type {AlertWatch | null} */
+  let alerts = null;
   function watch() {
+    following = true;
     watchGame(gameId, token, {
-      onSummary: (_summary, scenario) => { if (scenario) names = scenarioNames(scenario); },
-      onEvent: e => { watchFailed = false; lastEvent = describeEvent(e, names); appendFeed(feed, e, names); onChange(); },
+      onSummary: (summary, scenario) => {
+        if (scenario) {
+          names = scenarioNames(scenario);
+          rounds = scenario.rounds;
+        }
+        // A summary comes before the events it has folded in: alerts start from the whole log each time it is read again.
+        if (!alerts) alerts = new AlertWatch(gameId, (scenario?.parties ?? []).map(party => party.id));
+        if (summary) clock = clockFromSummary(summary);
+        showClock();
+      },
+      onEvent: (e, fresh) => {
+        watchFailed = false;
+        lastEvent = describeEvent(e, names);
+        appendFeed(feed, e, names);
+        if (fresh) applyToClock(clock, e);
+        for (const alert of alerts?.take(e) ?? []) if (fresh) onAlert(alert);
+        if (fresh && e.type === "PlayerChanged") onRosterChange();
+        showClock();
+        onChange();
+      },
       onError: error => {
         if (!watchFailed) toast(`Watching ${gameId}: ${error?.message ?? "failed"}`, "error");
         watchFailed = true;
@@ -96,7 +170,10 @@ export function buildGameCard(gameId, saved, token, onChange) {
   /** The newest event of the game in words, once this card follows it. */
   const lastEventText = () => lastEvent;
 
-  return { node, update, watch, lastEventText };
+  /** The game's clock as this card follows it. */
+  const currentClock = () => clock;
+
+  return { node, update, watch, lastEventText, currentClock };
 }
 
 /**

@@ -1,0 +1,78 @@
+// @ts-check
+// The class-wide controls: pause, resume, extend by any amount, news and the end of an untimed briefing, sent to every
+// game at once (instructClass), with what each game made of it.
+
+import { callUntilAnswered } from "../../net/connection.js";
+import { newCommandId } from "../../net/command-id.js";
+import { errorText } from "../../net/replies.js";
+import { h, toast } from "../../ui/dom.js";
+
+/** @typedef {{ gameId: string, ok: boolean, error?: { code: string, message: string } }} GameAnswer */
+
+/**
+ * One line for the instructor: how many games took the command, and each refusal with its game.
+ * @param {string} done what happened, in the past tense ("paused")
+ * @param {GameAnswer[]} games
+ */
+export function summariseAnswers(done, games) {
+  const accepted = games.filter(game => game.ok).length;
+  const refused = games.filter(game => !game.ok).map(game => `${game.gameId}: ${game.error?.message ?? "refused"}`);
+  return [`${accepted} of ${games.length} game(s) ${done}.`, ...refused].join(" ");
+}
+
+/**
+ * @param {string} token the instructor's token
+ * @param {() => void} onChange after every answer
+ * @returns {HTMLElement}
+ */
+export function buildClassControls(token, onChange) {
+  const status = h("p", { class: "muted class-control-status", role: "status", testid: "class-control-status" });
+
+  /**
+   * @param {{ type: string } & Record<string, any>} command
+   * @param {string} done
+   */
+  async function instructAll(command, done) {
+    // One id for the call and its retries: a lost answer sent again counts once in every game.
+    const result = await callUntilAnswered("instructClass", { token, commandId: newCommandId(), command });
+    if (!result.ok) {
+      toast(errorText(result), "error");
+      status.textContent = errorText(result);
+    } else {
+      const text = summariseAnswers(done, result.games ?? []);
+      status.textContent = text;
+      toast(text, (result.games ?? []).every(game => game.ok) ? "info" : "error");
+    }
+    onChange();
+    return result.ok;
+  }
+
+  const minutes = h("input", { type: "number", name: "minutes", min: "1", max: "1440", step: "1", value: "5", required: true, testid: "class-extend-minutes", "aria-label": "Minutes to add" });
+  const extendForm = h("form", { class: "row wrap", onsubmit: event => {
+    event.preventDefault();
+    const seconds = Math.round(Number(minutes.value) * 60);
+    if (!Number.isFinite(seconds) || seconds < 60 || seconds > 86400) return toast("Extend by 1 to 1,440 minutes.", "error");
+    instructAll({ type: "extend", seconds }, `extended by ${minutes.value} min`);
+  } }, h("label", { class: "inline", text: "Extend every game by " }, minutes, " min"), h("button", { type: "submit", text: "Extend all", testid: "class-extend" }));
+
+  const headline = h("input", { name: "headline", required: true, maxLength: 200, testid: "class-news-headline" });
+  const body = h("textarea", { name: "body", rows: 2, maxLength: 4000, testid: "class-news-body" });
+  const newsForm = h("form", { class: "form-grid", onsubmit: async event => {
+    event.preventDefault();
+    const ok = await instructAll({ type: "news", headline: headline.value.trim(), body: body.value.trim() }, "received the news");
+    if (ok) newsForm.reset();
+  } },
+  h("label", { text: "Headline " }, headline), h("label", { text: "Body " }, body), h("button", { type: "submit", text: "Send news to every game", testid: "class-news-submit" }));
+
+  return h("section", { class: "card class-controls", testid: "class-controls", "aria-labelledby": "class-controls-title" },
+    h("h2", { id: "class-controls-title", text: "Every game at once" }),
+    h("div", { class: "controls", role: "group", "aria-label": "Class-wide controls" },
+      h("button", { type: "button", text: "Pause all", testid: "class-pause", onclick: () => instructAll({ type: "pause" }, "paused") }),
+      h("button", { type: "button", text: "Resume all", testid: "class-resume", onclick: () => instructAll({ type: "resume" }, "resumed") }),
+      h("button", { type: "button", text: "Start the negotiation everywhere", testid: "class-start-negotiation",
+        title: "Ends every briefing (an untimed one too) and opens round 1",
+        onclick: () => instructAll({ type: "startNegotiation" }, "opened round 1") })),
+    extendForm,
+    h("details", {}, h("summary", { text: "News to every game" }), newsForm),
+    status);
+}

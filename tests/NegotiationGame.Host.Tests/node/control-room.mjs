@@ -1,0 +1,88 @@
+// The instructor's control room in Debian's headless Chromium: an untimed briefing ended by hand for every game, a
+// class-wide pause that turns each game's controls off with its reason, news sent to every game at once, an alert
+// when an agreement is reached; each game's state on the page comes from its pushed stream.
+// The class is created and the students act over the hub (docs/protocol.md); the instructor uses the page.
+// Usage: node control-room.mjs <server url> <screenshot folder>. Prints one line per checked step, then "ok".
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchChromium, runSteps } from "./headless.mjs";
+import { connectHub, pageOpener } from "./session.mjs";
+
+const [base, shots] = process.argv.slice(2);
+if (!base || !shots) {
+  console.error("usage: node control-room.mjs <server url> <screenshot folder>");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const hub = await connectHub(base);
+const call = hub.call;
+const browser = await launchChromium();
+const failures = [];
+const open = pageOpener(browser, failures);
+const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const check = (condition, failure) => { if (!condition) throw new Error(failure); };
+
+await runSteps(browser, failures, async () => {
+  const created = await call("createClass", { title: "Control room", scenario: "ukraine-2025", games: 2, briefingSeconds: 300, roundSeconds: 600 });
+  const [game1, game2] = created.gameIds;
+  const tokens = {};
+  for (const party of ["us", "ukraine"]) {
+    const code = created.joinCodes.find((c) => c.gameId === game1 && c.partyId === party).code;
+    tokens[party] = (await call("joinClass", { classId: created.classId, code, name: `Student ${party}` })).token;
+  }
+
+  const instructor = await open("instructor", { width: 1280, height: 900 });
+  const handed = { classId: created.classId, instructorToken: created.instructorToken, gameIds: created.gameIds, lobbyCode: created.lobbyCode,
+    joinCodes: created.joinCodes, spectatorTokens: created.spectatorTokens, title: "Control room" };
+  await instructor.goto(`${base}/#/instructor?link=${encodeURIComponent(JSON.stringify(handed))}`);
+  await instructor.getByTestId("untimed-briefing").check();
+  await instructor.getByTestId("start-class").click();
+  const overview = (gameId) => instructor.getByTestId(`overview-${gameId}`);
+  for (const gameId of created.gameIds) await overview(gameId).getByRole("cell", { name: "Briefing", exact: true }).waitFor();
+  await instructor.getByTestId(`control-reason-${game1}`).getByText("Untimed briefing", { exact: false }).waitFor();
+  check(await instructor.getByTestId(`extend-${game1}`).isDisabled(), "Extend is active in an untimed briefing");
+  check((await instructor.getByTestId(`extend-${game1}`).getAttribute("title")) === "This phase has no time limit to extend.", "Extend does not say why it is off");
+  console.log("an untimed briefing opens every game, and Extend is off with its reason");
+
+  await instructor.getByTestId("class-start-negotiation").click();
+  for (const gameId of created.gameIds) await overview(gameId).getByRole("cell", { name: "Negotiation", exact: true }).waitFor();
+  await instructor.getByTestId("class-control-status").getByText("2 of 2 game(s) opened round 1.").waitFor();
+  console.log("one click opens round 1 in every game");
+
+  await instructor.getByTestId("class-pause").click();
+  for (const gameId of created.gameIds) {
+    await instructor.getByTestId(`control-reason-${gameId}`).getByText("Paused: players cannot act until you resume.").waitFor();
+    check(await instructor.getByTestId(`pause-${gameId}`).isDisabled(), `Pause of ${gameId} is still active while paused`);
+    check(!(await instructor.getByTestId(`resume-${gameId}`).isDisabled()), `Resume of ${gameId} is off while paused`);
+  }
+  let refused = "";
+  try {
+    await call("act", { token: tokens.us, commandId: crypto.randomUUID(), command: { type: "statement", text: "While paused" } });
+  } catch (error) {
+    refused = error.message;
+  }
+  check(refused.includes("GamePaused"), `a player's statement during the pause was not refused with GamePaused: ${refused}`);
+  await shot(instructor, "control-room-paused");
+  console.log("a class-wide pause turns every game's controls off with the reason, and players are refused with GamePaused");
+
+  await instructor.getByText("News to every game", { exact: true }).click();
+  await instructor.getByTestId("class-news-headline").fill("Border crossing reopened");
+  await instructor.getByTestId("class-news-submit").click();
+  for (const gameId of created.gameIds) await instructor.getByTestId(`feed-${gameId}`).getByText("News: Border crossing reopened").waitFor();
+  console.log("news sent once reaches the feed of every game");
+
+  await instructor.getByTestId("class-resume").click();
+  for (const gameId of created.gameIds) await instructor.getByTestId(`pause-${gameId}`).and(instructor.locator(":enabled")).waitFor();
+  const tabled = await call("act", { token: tokens.us, commandId: crypto.randomUUID(), command: { type: "table", package: { minerals: "share-25" }, addressees: ["ukraine"] } });
+  check(tabled.ok, "the US could not table an offer after the resume");
+  const log = await call("watch", { token: created.instructorToken, gameId: game1 });
+  const offerId = log.events.map((e) => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data) : e.data }))
+    .filter((e) => e.type === "OfferTabled" && e.data.proposer === "us").at(-1).data.offerId;
+  await call("act", { token: tokens.ukraine, commandId: crypto.randomUUID(), command: { type: "accept", offerId } });
+  await instructor.getByTestId("alerts").getByText(`${game1}: agreement #`, { exact: false }).waitFor();
+  await shot(instructor, "control-room-alert");
+  console.log("an agreement raises an alert in the control room");
+
+});
+await hub.stop();
