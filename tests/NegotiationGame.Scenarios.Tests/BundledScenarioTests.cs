@@ -11,6 +11,9 @@ public sealed class BundledScenarioTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schema", "scenario.schema.json"))));
 
+    /// <summary>The one parsed schema, for the other test classes of this project.</summary>
+    internal static JsonSchema SchemaOf() => Schema.Value;
+
     private static readonly Lazy<ScenarioAnalysis> Analysis = new(() => ScenarioAnalysis.Analyze(BundledScenarios.Load(BundledScenarios.Default)));
 
     [Fact]

@@ -5,7 +5,8 @@ namespace NegotiationGame.Domain.Scenarios;
 
 /// <summary>
 /// A question on the table. An agreement on it binds only once every required signatory has signed;
-/// while no binding agreement covers it, it stays at <see cref="NoDealOption"/>.
+/// while no binding agreement covers it, it stays at <see cref="NoDealOption"/>. <see cref="Map"/>, when the
+/// scenario gives one, is its region on the schematic map of its group.
 /// </summary>
 public sealed record Issue(
     int Index,
@@ -15,7 +16,8 @@ public sealed record Issue(
     string Description,
     ImmutableArray<IssueOption> Options,
     int NoDealOption,
-    PartySet Signatories)
+    PartySet Signatories,
+    MapShape? Map = null)
 {
     /// <summary>Parties that must sign for this issue to bind when it is settled on <paramref name="optionIndex"/>.</summary>
     public PartySet RequiredSignatories(int optionIndex) => Signatories.Union(Options[optionIndex].AlsoRequires);

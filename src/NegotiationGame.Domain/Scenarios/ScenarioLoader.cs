@@ -156,6 +156,7 @@ public static class ScenarioLoader
             }
 
             var index = 0;
+            var mapped = new List<(string Path, string Id, string? Group, bool HasShape)>();
             foreach (var element in array.EnumerateArray())
             {
                 var at = JsonProblemReader.Item(path, index++);
@@ -163,7 +164,7 @@ public static class ScenarioLoader
                         element,
                         at,
                         ["id", "name", "group", "description", "options", "noDeal", "signatories"],
-                        []))
+                        ["map"]))
                 {
                     continue;
                 }
@@ -178,6 +179,8 @@ public static class ScenarioLoader
                 var signatories = element.TryGetProperty("signatories", out var signatoriesElement)
                     ? ReadPartyList(signatoriesElement, JsonProblemReader.Child(at, "signatories"), minItems: 1)
                     : null;
+                var hasMap = element.TryGetProperty("map", out var mapElement);
+                var map = hasMap ? MapShapeReader.Read(reader, mapElement, JsonProblemReader.Child(at, "map")) : null;
 
                 int? noDeal = null;
                 var noDealId = reader.String(element, "noDeal", at, maxLength: 100);
@@ -202,6 +205,7 @@ public static class ScenarioLoader
                     continue;
                 }
 
+                mapped.Add((at, id, group, hasMap));
                 if (!_issueIndex.TryAdd(id, _issues.Count))
                 {
                     reader.Report(JsonProblemReader.Child(at, "id"), $"duplicate issue id '{id}'");
@@ -210,8 +214,10 @@ public static class ScenarioLoader
 
                 // A broken issue is still registered so that weights and values for it are checked as far as
                 // they can be; the scenario is built only if nothing at all is wrong.
-                _issues.Add(new IssueDraft(id, name, group, description, options, noDeal, signatories));
+                _issues.Add(new IssueDraft(id, name, group, description, options, noDeal, signatories, map));
             }
+
+            MapShapeReader.CheckGroups(reader, mapped);
         }
 
         private List<IssueOption>? ReadOptions(JsonElement array, string path)
@@ -641,9 +647,10 @@ public static class ScenarioLoader
         string? Description,
         List<IssueOption>? Options,
         int? NoDeal,
-        PartySet? Signatories)
+        PartySet? Signatories,
+        MapShape? Map)
     {
         public Issue ToIssue(int index) =>
-            new(index, Id, Name!, Group!, Description!, [.. Options!], NoDeal!.Value, Signatories!.Value);
+            new(index, Id, Name!, Group!, Description!, [.. Options!], NoDeal!.Value, Signatories!.Value, Map);
     }
 }

@@ -31,12 +31,13 @@ public sealed record PublicScenario(
                 issue.Description,
                 issue.Options[issue.NoDealOption].Id,
                 Ids(issue.Signatories),
-                [.. issue.Options.Select(option => new PublicOption(option.Id, option.Label, Ids(option.AlsoRequires)))]))]);
+                [.. issue.Options.Select(option => new PublicOption(option.Id, option.Label, Ids(option.AlsoRequires)))],
+                PublicMapShape.Of(issue.Map)))]);
     }
 }
 
 public sealed record PublicParty(string Id, string Name, string Leader);
 
-public sealed record PublicIssue(string Id, string Name, string Group, string Description, string NoDeal, ImmutableArray<string> Signatories, ImmutableArray<PublicOption> Options);
+public sealed record PublicIssue(string Id, string Name, string Group, string Description, string NoDeal, ImmutableArray<string> Signatories, ImmutableArray<PublicOption> Options, PublicMapShape? Map);
 
 public sealed record PublicOption(string Id, string Label, ImmutableArray<string> AlsoRequires);

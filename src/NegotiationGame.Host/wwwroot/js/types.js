@@ -59,6 +59,7 @@
  * @property {string} noDeal the option that holds while nothing is agreed
  * @property {string[]} signatories
  * @property {IssueOption[]} options
+ * @property {{ points: [number, number][] }} [map] its region on the group's schematic map (docs/scenario-format.md)
  */
 
 /**

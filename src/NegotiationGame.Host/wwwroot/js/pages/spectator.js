@@ -1,18 +1,18 @@
 // @ts-check
-// The spectator's view of one game: the public table, possibly delayed, with a live count of watchers.
+// The spectator's view of one game: the board (board/board.js) over the public offers and feed, possibly delayed,
+// with a live count of watchers.
 
+import { mountBoard } from "../board/board.js";
+import { renderOfferTables } from "../board/offer-tables.js";
 import { applyToClock, clockFromSummary } from "../game/clock.js";
-import { describePackage, plainNames, scenarioNames } from "../game/names.js";
+import { plainNames, scenarioNames } from "../game/names.js";
 import { trackOffer } from "../game/offers.js";
 import { usePartyColours } from "../game/party-colours.js";
 import { onHubMessage } from "../net/connection.js";
 import { watchGame } from "../net/game-streams.js";
 import { renderClock } from "../ui/clock.js";
-import { field, fromTemplate, h, showError } from "../ui/dom.js";
+import { field, fromTemplate, showError } from "../ui/dom.js";
 import { appendFeed } from "../ui/feed.js";
-import { listJoin } from "../ui/format.js";
-
-/** @import { Names, TrackedOffer } from "../types.js" */
 
 onHubMessage("spectators", message => {
   for (const node of document.querySelectorAll(`[data-spectators-of="${CSS.escape(message?.gameId ?? "")}"]`)) {
@@ -32,6 +32,7 @@ export function showWatch(app, params) {
   if (!gameId || !token) return showError(errorNode, "This spectator link is incomplete: it needs a game and a token.");
 
   const offers = new Map();
+  const board = mountBoard(field(root, "board"));
   let clock = clockFromSummary(null);
   let names = plainNames;
   field(root, "spectators").dataset.spectatorsOf = gameId;
@@ -44,12 +45,14 @@ export function showWatch(app, params) {
       if (scenario) {
         names = scenarioNames(scenario);
         usePartyColours(scenario.parties);
+        if (!board.state()) board.setScenario(scenario);
       }
       clock = clockFromSummary(summary);
       renderClock(field(root, "clock"), clock, scenario?.rounds);
     },
     onEvent: (e, fresh) => {
       appendFeed(field(root, "feed"), e, names);
+      board.apply(e);
       if (fresh && applyToClock(clock, e)) renderClock(field(root, "clock"), clock);
       if (trackOffer(offers, e)) renderPublicTables(root, offers, names);
     },
@@ -57,28 +60,6 @@ export function showWatch(app, params) {
   });
 }
 
-/**
- * @param {TrackedOffer} offer
- * @param {Names} names
- */
-function offerStatus(offer, names) {
-  if (offer.status === "open") return `open · accepted by ${listJoin(offer.acceptedBy.map(names.party))}`;
-  if (offer.status === "rejected") return `rejected by ${names.party(offer.rejectedBy)}`;
-  return offer.status;
-}
-
 function renderPublicTables(root, offers, names) {
-  const all = [...offers.values()].sort((a, b) => b.offerId - a.offerId);
-  const party = names.party;
-  field(root, "offers").replaceChildren(...all.map(o => h("tr", { class: `status-${o.status}`, testid: `public-offer-${o.offerId}` },
-    h("th", { scope: "row", text: `#${o.offerId}` }),
-    h("td", { class: "party-tag", party: o.proposer, text: party(o.proposer) }),
-    h("td", { text: listJoin(o.addressees.map(party)) }),
-    h("td", { text: describePackage(o.package, names) }),
-    h("td", { text: offerStatus(o, names) }))));
-  field(root, "agreements").replaceChildren(...all.filter(o => o.agreement).map(o => h("tr", { testid: `public-agreement-${o.offerId}` },
-    h("th", { scope: "row", text: `#${o.offerId}` }),
-    h("td", { text: listJoin(o.acceptedBy.map(party)) }),
-    h("td", { text: o.binding.length ? o.binding.map(names.issue).join(", ") : "nothing yet" }),
-    h("td", { text: o.signedBy.length ? o.signedBy.map(party).join(", ") : "–" }))));
+  renderOfferTables(field(root, "offers"), field(root, "agreements"), offers, names);
 }

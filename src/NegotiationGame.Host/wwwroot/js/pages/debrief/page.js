@@ -1,5 +1,5 @@
 // @ts-check
-// The debrief of one game: outcome, the negotiation dance, the Pareto frontier and a timeline to scrub.
+// The debrief of one game: outcome, the negotiation dance, the Pareto frontier and a replay that rewinds them all.
 
 import { danceChartOrNote } from "../../charts/dance.js";
 import { buildPairDance } from "../../charts/pair-dance.js";
@@ -13,7 +13,7 @@ import { route } from "../../router.js";
 import { field, fromTemplate, showError } from "../../ui/dom.js";
 import { debriefError, exportLinks, hideLoading, savedInstructor } from "../reports.js";
 import { renderOutcome } from "./outcome.js";
-import { buildTimeline } from "./timeline.js";
+import { buildReplay } from "./replay.js";
 
 export function showDebrief(app, params) {
   const root = fromTemplate("tpl-debrief");
@@ -51,5 +51,5 @@ async function loadDebrief(root, token, gameId) {
   field(root, "dance").closest("section").after(buildPairDance(ctx));
   const drawPareto = buildPareto(root, ctx);
   redrawOnCompactChange(field(root, "dance"), () => { drawDance(); drawPareto(); });
-  buildTimeline(root, ctx);
+  buildReplay(root, ctx, () => { drawDance(); drawPareto(); });
 }

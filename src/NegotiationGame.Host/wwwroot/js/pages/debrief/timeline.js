@@ -1,8 +1,11 @@
 // @ts-check
-// A scrubber over the game's whole event log, one event at a time.
+// The timeline's feed and scrubber over the game's whole event log, one event at a time. It says where the user
+// asked to go (onMove) and shows a position when told (show); the replay (replay.js) decides what follows.
 
-import { field } from "../../ui/dom.js";
+import { buttonIn, field } from "../../ui/dom.js";
 import { feedItem } from "../../ui/feed.js";
+
+/** @import { GameEvent, Names } from "../../types.js" */
 
 function roundsByEvent(events) {
   let round = 0;
@@ -18,17 +21,23 @@ const clockTime = iso => {
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 };
 
-export function buildTimeline(root, ctx) {
+/**
+ * @param {HTMLElement} root the debrief
+ * @param {{ events: GameEvent[], names: Names }} ctx
+ * @param {(index: number) => void} onMove the scrubber or a step button asks for this position
+ * @returns {{ show: (index: number) => void } | null} null when the log is empty
+ */
+export function buildTimeline(root, ctx, onMove) {
   const { events, names } = ctx;
   const range = field(root, "scrubber");
   const feed = field(root, "timelineFeed");
   const label = field(root, "timelineLabel");
-  const back = root.querySelector("[data-action=step-back]");
-  const forward = root.querySelector("[data-action=step-forward]");
+  const back = buttonIn(root, "[data-action=step-back]");
+  const forward = buttonIn(root, "[data-action=step-forward]");
   if (!events.length) {
     label.textContent = "No events yet.";
     [range, back, forward].forEach(control => { control.disabled = true; });
-    return;
+    return null;
   }
   const rounds = roundsByEvent(events);
   const items = events.map(e => feedItem(e, names));
@@ -49,8 +58,8 @@ export function buildTimeline(root, ctx) {
   }
 
   range.max = last;
-  range.addEventListener("input", () => show(Number(range.value)));
-  back.addEventListener("click", () => show(Math.max(0, Number(range.value) - 1)));
-  forward.addEventListener("click", () => show(Math.min(last, Number(range.value) + 1)));
-  show(last);
+  range.addEventListener("input", () => onMove(Number(range.value)));
+  back.addEventListener("click", () => onMove(Math.max(0, Number(range.value) - 1)));
+  forward.addEventListener("click", () => onMove(Math.min(last, Number(range.value) + 1)));
+  return { show };
 }
