@@ -20,4 +20,5 @@ public sealed record ClassSummary(
     [property: Id(7)] bool Started,
     [property: Id(9)] int SpectatorDelaySeconds,
     [property: Id(10)] bool RevealPrivateAfterEnd,
-    [property: Id(20)] ImmutableArray<SeatRequest> SeatRequests);
+    [property: Id(20)] ImmutableArray<SeatRequest> SeatRequests,
+    [property: Id(21)] bool RevealBriefingsAfterEnd = true);

@@ -88,6 +88,13 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("SetRevealPolicy")]
     Task<ClassSummary> SetRevealPolicy(bool revealPrivateAfterEnd);
 
+    /// <summary>
+    /// Whether a player whose game has ended may read the other parties' reservations and confidential briefings, and
+    /// the analytics drawn from them (the frontier, the Nash point). Before the end nobody but the instructor does.
+    /// </summary>
+    [Alias("SetBriefingRevealPolicy")]
+    Task<ClassSummary> SetBriefingRevealPolicy(bool revealBriefingsAfterEnd);
+
     /// <summary>Moves the class on to a new instructor generation and returns it: older instructor tokens stop counting.</summary>
     [Alias("ReissueInstructorLink")]
     Task<int> ReissueInstructorLink();

@@ -11,6 +11,7 @@ namespace NegotiationGame.Grains.Classes;
 [JsonDerivedType(typeof(SeatMoved), nameof(SeatMoved))]
 [JsonDerivedType(typeof(ClassStarted), nameof(ClassStarted))]
 [JsonDerivedType(typeof(RevealPolicySet), nameof(RevealPolicySet))]
+[JsonDerivedType(typeof(BriefingRevealSet), nameof(BriefingRevealSet))]
 [JsonDerivedType(typeof(InstructorLinkReissued), nameof(InstructorLinkReissued))]
 [JsonDerivedType(typeof(SeatSecretIssued), nameof(SeatSecretIssued))]
 [JsonDerivedType(typeof(SeatReleased), nameof(SeatReleased))]
@@ -62,6 +63,9 @@ internal sealed record SeatRequestCollected(Guid RequestId) : ClassEvent;
 internal sealed record ClassStarted(ImmutableDictionary<string, string> Bots, bool UntimedBriefing = false) : ClassEvent;
 
 internal sealed record RevealPolicySet(bool RevealPrivateAfterEnd) : ClassEvent;
+
+/// <summary>Whether a player whose game has ended may read the other parties' reservations and confidential briefings.</summary>
+internal sealed record BriefingRevealSet(bool RevealBriefingsAfterEnd) : ClassEvent;
 
 /// <summary>The instructor asked for a new link: tokens of earlier generations no longer count.</summary>
 internal sealed record InstructorLinkReissued(int Generation) : ClassEvent;

@@ -204,6 +204,17 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
         return Summary(state);
     }
 
+    public async Task<ClassSummary> SetBriefingRevealPolicy(bool revealBriefingsAfterEnd)
+    {
+        var state = RequireState();
+        if (state.RevealBriefingsAfterEnd != revealBriefingsAfterEnd)
+        {
+            await AppendAsync(state, new BriefingRevealSet(revealBriefingsAfterEnd));
+        }
+
+        return Summary(state);
+    }
+
     public async Task<int> ReissueInstructorLink()
     {
         var state = RequireState();
@@ -297,7 +308,8 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
         state.Bots is not null,
         state.Created.SpectatorDelaySeconds,
         state.RevealPrivateAfterEnd,
-        [.. state.PendingRequests]);
+        [.. state.PendingRequests],
+        state.RevealBriefingsAfterEnd);
 
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));

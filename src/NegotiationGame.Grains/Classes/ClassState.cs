@@ -30,6 +30,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public bool RevealPrivateAfterEnd { get; private set; } = true;
 
+    /// <summary>On by default, as a debrief kit hands every role's confidential instructions round once the exercise is over.</summary>
+    public bool RevealBriefingsAfterEnd { get; private set; } = true;
+
     /// <summary>Which instructor tokens count: only those issued for this generation.</summary>
     public int InstructorGeneration { get; private set; }
 
@@ -79,6 +82,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
                 break;
             case RevealPolicySet policy:
                 RevealPrivateAfterEnd = policy.RevealPrivateAfterEnd;
+                break;
+            case BriefingRevealSet briefings:
+                RevealBriefingsAfterEnd = briefings.RevealBriefingsAfterEnd;
                 break;
             case InstructorLinkReissued reissued:
                 InstructorGeneration = reissued.Generation;

@@ -145,7 +145,13 @@ public sealed partial class GameHub(
             return refusal!;
         }
 
-        return new ClassResult(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).SetRevealPolicy(request.RevealPrivateAfterEnd));
+        var session = grains.GetGrain<IClassSessionGrain>(grant.ClassId);
+        if (request.RevealBriefingsAfterEnd is { } revealBriefings)
+        {
+            await session.SetBriefingRevealPolicy(revealBriefings);
+        }
+
+        return new ClassResult(await session.SetRevealPolicy(request.RevealPrivateAfterEnd));
     }
 
     public async Task<HubResult> Instruct(HubRequest<InstructRequest> argument)

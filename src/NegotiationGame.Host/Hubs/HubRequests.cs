@@ -43,7 +43,8 @@ public sealed record TokenRequest(string? Token = null);
 /// <param name="UntimedBriefing">Open every game with a briefing without deadline, ended by the instructor's startNegotiation.</param>
 public sealed record StartClassRequest(string? Token = null, string Bots = "conceder", bool UntimedBriefing = false);
 
-public sealed record RevealPolicyRequest(bool RevealPrivateAfterEnd, string? Token = null);
+/// <param name="RevealBriefingsAfterEnd">When given, also whether players whose game has ended read the other parties' briefings (getEndScreen).</param>
+public sealed record RevealPolicyRequest(bool RevealPrivateAfterEnd, string? Token = null, bool? RevealBriefingsAfterEnd = null);
 
 public sealed record InstructRequest(string GameId, InstructorCommand Command, string? Token = null);
 

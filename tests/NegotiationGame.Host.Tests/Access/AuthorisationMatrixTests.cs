@@ -48,7 +48,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             "uploadScenario" => new { token, scenarioJson = Uploads.UploadFiles.GardenWall },
             "importGenius" => new { token, domain = Uploads.UploadFiles.Allotment().Domain, profiles = Uploads.UploadFiles.Allotment().Profiles },
             "joinClass" => new { token, classId = world.OpenClassId, code = world.OpenLobbyCode, name = "Ada" },
-            "startClass" or "getClass" or "reissueInstructorLink" or "getView" => new { token },
+            "startClass" or "getClass" or "reissueInstructorLink" or "getView" or "getEndScreen" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },
             "instruct" => new { token, gameId = world.Game1, command = new { type = "news", headline = "Cell" } },
             "instructClass" => new { token, commandId = Guid.NewGuid(), command = new { type = "news", headline = "Cell" } },
@@ -74,6 +74,13 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         {
             // The request is class A's; the other instructor's call acts on its own class, which has no such request.
             Assert.Equal("UnknownSeat", result.ErrorCode());
+            return;
+        }
+
+        if (method == "getEndScreen")
+        {
+            // Served, but class A's games are still running: the player hears that their own game has not ended.
+            Assert.Equal("GameNotEnded", result.ErrorCode());
             return;
         }
 

@@ -97,6 +97,8 @@ public sealed class ErrorCatalogTests(RivalWriterServerFixture server) : IClassF
         {
             case "ClassStarted":
                 return (await JoinAsync(usCode, "Late")).ErrorCode();
+            case "GameNotEnded":
+                return (await connection.CallAsync("getEndScreen", new { token = player })).ErrorCode();
             case "NotClassWide":
                 return (await connection.CallAsync("instructClass", new { token = instructor, commandId = Guid.NewGuid(), command = new { type = "processNow" } })).ErrorCode();
             case "Forbidden":

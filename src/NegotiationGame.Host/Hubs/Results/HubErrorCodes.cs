@@ -23,6 +23,9 @@ public static class HubErrorCodes
     public const string UnknownSeat = "UnknownSeat";
     public const string ServerError = "ServerError";
 
+    /// <summary>getEndScreen: the player's game has not ended, so nothing of the other parties is shown yet.</summary>
+    public const string GameNotEnded = "GameNotEnded";
+
     /// <summary>Another node wrote to the game at the same moment; the same command again, with the same id, counts once.</summary>
     public const string Conflict = "Conflict";
 }

@@ -201,3 +201,24 @@
  */
 
 export {};
+
+/** @typedef {{ options: OfferPackage, utilities: Record<string, number> }} EndScreenPoint a point of the outcome space */
+/** @typedef {{ gameId: string, own: boolean, roleScore: number, welfare: number }} EndScreenClassGame an ended game of the class */
+
+/**
+ * getEndScreen's reply (docs/protocol.md): the other parties' material only when \`revealed\`.
+ * @typedef {object} EndScreen
+ * @property {string} gameId
+ * @property {string} partyId
+ * @property {PublicScenario} scenario
+ * @property {string | null} ended
+ * @property {number} score
+ * @property {number} reservation
+ * @property {{ issue: string, option: string }[]} binding in the scenario's order of issues
+ * @property {Record<string, number>} scores
+ * @property {number} welfare
+ * @property {boolean} revealed
+ * @property {{ partyId: string, reservation: number, briefing: string }[]} others
+ * @property {{ frontier: Record<string, number>[], nash: EndScreenPoint | null, utilities: Record<string, number>, paretoOptimal: boolean, distanceToNash: number | null } | null} analysis
+ * @property {EndScreenClassGame[]} classGames
+ */

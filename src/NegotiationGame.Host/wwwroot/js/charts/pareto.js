@@ -40,7 +40,8 @@ function projectedFrontier(frontier, xp, yp) {
   return [...seen.values()];
 }
 
-function paretoChart(ctx, xp, yp, compact) {
+// Also the player's end screen draws one pair with it (pages/player/end-screen.js).
+export function paretoChart(ctx, xp, yp, compact) {
   const { debrief, names, colours } = ctx;
   const size = compact ? 360 : 480;
   const box = { left: 50, right: size - 16, top: 16, bottom: size - 44 };

@@ -14,6 +14,7 @@ import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, showError, toast } from "../../ui/dom.js";
 import { alertText } from "./alerts.js";
+import { mountBriefingReveal } from "./briefing-reveal.js";
 import { buildClassControls } from "./class-controls.js";
 import { buildGameCard } from "./game-card.js";
 import { buildRecoveryPanel } from "./recovery.js";
@@ -80,6 +81,7 @@ export function showClass(app, saved) {
   });
 
   const reveal = field(root, "reveal");
+  const showBriefingReveal = mountBriefingReveal(reveal, token, errorNode);
   reveal.addEventListener("change", async () => {
     const result = await call("setRevealPolicy", { token, revealPrivateAfterEnd: reveal.checked });
     if (!result.ok) return showError(errorNode, errorText(result));
@@ -92,6 +94,7 @@ export function showClass(app, saved) {
     showError(errorNode, "");
     lastClass = result.class;
     reveal.checked = lastClass.revealPrivateAfterEnd;
+    showBriefingReveal(lastClass.revealBriefingsAfterEnd ?? true);
     renderClassFacts(root, lastClass);
     // Until a class reports its scenario, parties show by their ids.
     names = result.scenario ? scenarioNames(result.scenario) : plainNames;

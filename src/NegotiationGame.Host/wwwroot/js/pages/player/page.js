@@ -17,6 +17,7 @@ import { appendFeed } from "../../ui/feed.js";
 import { paragraphs, points } from "../../ui/format.js";
 import { buildOfferBuilder, updateBuilderAvailability, updateBuilderSummary } from "./builder.js";
 import { playerCommand } from "./command.js";
+import { showEndScreen } from "./end-screen.js";
 import { renderAgreements, renderInbox } from "./inbox.js";
 import { talkEvent } from "./talk.js";
 
@@ -36,6 +37,7 @@ import { talkEvent } from "./talk.js";
  * @property {number | null} counterTo the offer the builder counters, if any
  * @property {boolean} walkedAway
  * @property {boolean} [ended]
+ * @property {HTMLElement} [endScreen] the end screen, once the game has ended
  * @property {() => void} [refreshView] asks for the view again soon
  * @property {() => void} [retryView] asks for the view again after a pause
  */
@@ -120,6 +122,7 @@ function noteOwnFate(ctx, e) {
   } else if (e.type === "GameEnded") {
     ctx.ended = true;
     setNotice(ctx, `The game is over. Your final score: ${points(e.data.scores?.[ctx.seat.partyId])}`);
+    showEndScreen(ctx);
   }
 }
 
