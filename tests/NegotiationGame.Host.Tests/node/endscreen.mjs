@@ -48,52 +48,71 @@ await runSteps(browser, failures, async () => {
   const created = await call("createClass", { title: "End screen", scenario: "ukraine-2025", games: 2, roundSeconds: 600 });
   const [gameOne, gameTwo] = created.gameIds;
   const token = created.instructorToken;
-  const us = await seat(created, gameOne, "us", WIDE);
-  const russia = await seat(created, gameOne, "russia", PHONE);
+  const russia = await seat(created, gameOne, "russia", WIDE);
+  const ukraine = await seat(created, gameOne, "ukraine", PHONE);
   await call("startClass", { token, bots: "conceder" });
-  await consoleReady(us);
   await consoleReady(russia);
-  check(await us.getByTestId("end-screen").count() === 0, "the end screen shows before the game has ended");
-  const russiaBriefing = (await russia.locator("[data-field=briefing]").textContent()).replace(/\s+/g, " ").trim();
+  await consoleReady(ukraine);
+  check(await russia.getByTestId("end-screen").count() === 0, "the end screen shows before the game has ended");
+  const ukraineBriefing = (await ukraine.locator("[data-field=briefing]").textContent()).replace(/\s+/g, " ").trim();
+
+  // Russia and Ukraine, Crimea's two signatories, settle it, so that something binds when the game ends.
+  const tokenOf = page => page.evaluate(() => JSON.parse(localStorage.getItem("player") ?? "null")?.token);
+  const act = async (page, command) => call("act", { token: await tokenOf(page), commandId: crypto.randomUUID(), command });
+  await act(russia, { type: "table", package: { crimea: "recognised" }, addressees: ["ukraine"] });
+  const inbox = (await call("getView", { token: await tokenOf(ukraine) })).view.inbox;
+  const offer = inbox.find(o => o.proposer === "russia" && o.package.crimea === "recognised");
+  check(offer, "Russia's offer on Crimea is not in Ukraine's inbox");
+  await act(ukraine, { type: "accept", offerId: offer.offerId });
 
   await call("instruct", { token, gameId: gameTwo, command: { type: "end" } });
   await call("instruct", { token, gameId: gameOne, command: { type: "end" } });
-  await us.getByTestId("end-score-value").waitFor();
-  const games = (await call("getClass", { token })).games;
-  const scoresOf = id => games.find(g => g.gameId === id).scores;
-  check(await text(us, "end-score-value") === scoresOf(gameOne).us.toFixed(1),
-    `the end screen says ${await text(us, "end-score-value")} for a score of ${scoresOf(gameOne).us}`);
-  check(await text(us, "end-reservation-value") === await text(us, "reservation"), "the end screen's reservation is not the console's");
-  check((await text(us, "end-verdict")).startsWith("Your score is"), "the end screen does not set the score against the reservation");
-  console.log("when the game ends live, the end screen shows the score against the reservation");
+  await russia.getByTestId("end-score-value").waitFor();
+  const overview = await call("getClass", { token });
+  const scoresOf = id => overview.games.find(g => g.gameId === id).scores;
+  const score = scoresOf(gameOne).russia;
+  check(await text(russia, "end-score-value") === score.toFixed(1), `the end screen says ${await text(russia, "end-score-value")} for a score of ${score}`);
+  const reservation = await text(russia, "reservation");
+  check(await text(russia, "end-reservation-value") === reservation, "the end screen's reservation is not the console's");
+  const verdict = await text(russia, "end-verdict");
+  const expected = score.toFixed(1) === reservation ? "exactly" : score > Number(reservation) ? "above" : "below";
+  check(verdict.includes(expected), `the end screen says "${verdict}" for ${score} against ${reservation}`);
+  const crimea = overview.scenario.issues.find(i => i.id === "crimea");
+  const bound = await text(russia, "end-binding");
+  check(bound.includes(`${crimea.name} → ${crimea.options.find(o => o.id === "recognised").label}`), `the end screen lists "${bound}" as binding`);
+  console.log("when the game ends live, the end screen shows the score against the reservation and what binds");
 
-  await us.getByTestId("end-briefing-russia").locator("summary").click();
-  const revealed = (await us.getByTestId("end-briefing-russia").locator(".prose").textContent()).replace(/\s+/g, " ").trim();
-  check(revealed === russiaBriefing, "the revealed Russian briefing differs from what Russia read in its console");
-  check(await us.getByTestId("end-briefing-us").count() === 0, "the US end screen reveals the US's own briefing as another party's");
+  await russia.getByTestId("end-briefing-ukraine").locator("summary").click();
+  const revealed = (await russia.getByTestId("end-briefing-ukraine").locator(".prose").textContent()).replace(/\s+/g, " ").trim();
+  check(revealed === ukraineBriefing, "the revealed Ukrainian briefing differs from what Ukraine read in its console");
+  check(await russia.getByTestId("end-briefing-russia").count() === 0, "Russia's end screen reveals Russia's own briefing as another party's");
   console.log("the other parties' briefings are revealed, each as its party read it");
 
-  const chart = us.getByTestId("end-chart");
+  const chart = russia.getByTestId("end-chart");
   await chart.locator("svg .outcome-ring").waitFor();
   check(await chart.locator("svg .frontier").count() > 0, "the end screen's chart has no frontier");
   check(await chart.locator("svg .special").count() > 0, "the end screen's chart has no Nash point");
   console.log("the chart shows the agreement against the frontier and the Nash point");
 
-  const rows = us.getByTestId("end-class").locator("tbody tr");
+  const rows = russia.getByTestId("end-class").locator("tbody tr");
   await rows.nth(1).waitFor();
   check(await rows.count() === 2, `the class comparison lists ${await rows.count()} games for the 2 that ended`);
-  const own = await us.getByTestId("end-class-own").innerText();
-  check(own.includes(scoresOf(gameOne).us.toFixed(1)), `the own game's row says "${own}"`);
+  const own = await russia.getByTestId("end-class-own").innerText();
+  check(own.includes(score.toFixed(1)), `the own game's row says "${own}"`);
   const otherRow = (await rows.allInnerTexts()).find(row => !row.includes("yours")) ?? "";
-  check(otherRow.includes(scoresOf(gameTwo).us.toFixed(1)), `the other game's row says "${otherRow}"`);
+  check(otherRow.includes(scoresOf(gameTwo).russia.toFixed(1)), `the other game's row says "${otherRow}"`);
   console.log("the class comparison lists both ended games with the role's score and the welfare");
 
-  await russia.getByTestId("end-score-value").waitFor();
-  await russia.getByTestId("end-chart").locator("svg").waitFor();
-  const overflow = await russia.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await ukraine.getByTestId("end-score-value").waitFor();
+  await ukraine.getByTestId("end-chart").locator("svg").waitFor();
+  const overflow = await ukraine.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(overflow <= 0, `the phone's console is ${overflow} px wider than the screen with the end screen`);
-  await shoot(us, "endscreen-wide");
-  await shoot(russia, "endscreen-phone");
+  await shoot(russia, "endscreen-wide");
+  await shoot(ukraine, "endscreen-phone");
+  await russia.getByTestId("end-chart").scrollIntoViewIfNeeded();
+  await russia.screenshot({ path: join(shots, "endscreen-wide-chart.png") });
+  await ukraine.getByTestId("end-class").scrollIntoViewIfNeeded();
+  await ukraine.screenshot({ path: join(shots, "endscreen-phone-class.png") });
   console.log("the end screen fits a phone without horizontal overflow");
 
   const closed = await call("createClass", { title: "Closed briefs", scenario: "ukraine-2025", games: 1, roundSeconds: 600 });

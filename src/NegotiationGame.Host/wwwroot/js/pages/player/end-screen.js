@@ -113,7 +113,7 @@ function chartBlock(screen, names) {
   const nashDistance = typeof analysis.distanceToNash === "number" ? ` Its distance to the Nash point is ${points(analysis.distanceToNash)}.` : "";
   return h("div", { class: "end-block" },
     h("h3", { text: "The agreement against Nash and the frontier" }),
-    h("label", { class: "inline" }, "Your utility across, up: ", select),
+    h("label", { class: "inline" }, "Across, your utility; up, the utility of ", select),
     h("figure", { class: "chart-figure" }, box,
       h("figcaption", { class: "hint", testid: "end-chart-caption", text: `${verdict}${nashDistance} Grey dots: the frontier of every party, projected onto the two shown; dashed lines: the two reservation values.` })),
     h("ul", { class: "legend" }, legendItem("#b6bcc8", "frontier", "dot"), legendItem("#111827", "Nash point and the outcome (ring)", "dot")));
@@ -124,7 +124,7 @@ function classBlock(screen, refresh) {
   const { rows, rank, of, meanRoleScore } = compareGames(screen.classGames);
   const party = screen.scenario.parties.find(p => p.id === screen.partyId)?.name ?? screen.partyId;
   const summary = of > 1
-    ? `Among the ${of} games of the class that have ended, ${party} scored ${rank === 1 ? "best" : `${ordinal(rank)} best`} in yours (mean ${points(meanRoleScore)}).`
+    ? `Of the ${of} games of the class that have ended, yours gave ${party} the ${rank === 1 ? "best" : `${ordinal(rank)} best`} score (the mean is ${points(meanRoleScore)}).`
     : "Yours is the only game of the class that has ended so far.";
   return h("div", { class: "end-block" },
     h("h3", { text: "Your game against the class" }),
