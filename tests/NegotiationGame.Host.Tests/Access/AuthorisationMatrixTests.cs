@@ -48,7 +48,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             "uploadScenario" => new { token, scenarioJson = Uploads.UploadFiles.GardenWall },
             "importGenius" => new { token, domain = Uploads.UploadFiles.Allotment().Domain, profiles = Uploads.UploadFiles.Allotment().Profiles },
             "joinClass" => new { token, classId = world.OpenClassId, code = world.OpenLobbyCode, name = "Ada" },
-            "startClass" or "getClass" or "reissueInstructorLink" or "getView" or "getEndScreen" => new { token },
+            "startClass" or "getClass" or "reissueInstructorLink" or "getView" or "getEndScreen" or "getBriefing" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },
             "instruct" => new { token, gameId = world.Game1, command = new { type = "news", headline = "Cell" } },
             "instructClass" => new { token, commandId = Guid.NewGuid(), command = new { type = "news", headline = "Cell" } },
@@ -108,8 +108,8 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
                 Assert.Equal([party], await world.SpeakersAsync(connection, game, text));
                 Assert.Equal(game == world.Game1 ? 1 : 0, (await world.SpeakersAsync(connection, world.Game1, text)).Count);
                 break;
-            case ("getView", _):
-                var view = result.GetProperty("view");
+            case ("getView" or "getBriefing", _):
+                var view = result.GetProperty(method == "getView" ? "view" : "briefing");
                 Assert.Equal(expected == "own game" ? world.Game2 : world.Game1, view.GetProperty("gameId").GetString());
                 Assert.Equal(expected == "own party" ? "russia" : "us", view.GetProperty("partyId").GetString());
                 break;
