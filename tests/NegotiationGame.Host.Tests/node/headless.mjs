@@ -22,3 +22,11 @@ export async function runSteps(browser, failures, steps) {
   }
   console.log("ok");
 }
+
+// A page in a browser context of its own (its own storage: another device), whose script errors count as failures.
+export async function openPage(browser, failures, name, viewport) {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
+  page.setDefaultTimeout(15000);
+  return page;
+}

@@ -103,7 +103,7 @@ await runSteps(browser, failures, async () => {
   for (const [index, size] of SIZES.entries()) {
     const player = players[index];
     await player.getByTestId("issue-minerals").waitFor();
-    await player.getByTestId("talk-text").waitFor();
+    await player.getByTestId("talk-text").waitFor({ state: "attached" }); // on a phone, in the Talk tab
     await inspect(player, "player-play", size);
 
     const spectator = await open(`spectator ${size.width}`, size);

@@ -112,6 +112,7 @@ try {
   console.log(`the pages say: ${(await status(student).textContent()).trim()}`);
 
   for (const page of [student, spectator]) await page.getByTestId("feed").getByText(meanwhile, { exact: false }).waitFor();
+  student.once("dialog", (dialog) => dialog.accept()); // binding it leaves Ukraine below its reservation value
   await student.getByTestId(`accept-${offerId}`).click();
   await student.getByTestId("feed").getByText(`Ukraine accepted offer #${offerId}`, { exact: false }).waitFor();
   console.log(`the student accepted offer #${offerId} on the new node`);

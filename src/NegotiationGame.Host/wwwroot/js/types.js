@@ -181,6 +181,7 @@
  * @property {string[]} binding issue ids that bind
  * @property {string} [rejectedBy]
  * @property {boolean} [agreement]
+ * @property {number | null} [counterTo] the offer it counters
  */
 
 /**

@@ -2,13 +2,14 @@
 // The offer builder: one choice per issue, addressees, and the score and signatures the package would bring.
 
 import { describePackage } from "../../game/names.js";
+import { packageScore, requiredSignatories } from "../../game/outcome.js";
 import { act } from "../../net/connection.js";
 import { errorText } from "../../net/replies.js";
 import { buttonIn, field, formIn, h, showError, toast } from "../../ui/dom.js";
 import { points } from "../../ui/format.js";
 import { buildTalk } from "./talk.js";
 
-/** @import { GameView, OfferPackage, PublicScenario } from "../../types.js" */
+/** @import { OfferPackage, PublicScenario } from "../../types.js" */
 /** @import { PlayerContext } from "./page.js" */
 
 /**
@@ -75,20 +76,6 @@ function readPackage(ctx) {
 
 const readAddressees = root => [...root.querySelectorAll("input[name=addressee]:checked")].map(input => input.value);
 
-// Utility in points: open issues count at their no-deal option, as the server scores them.
-/**
- * @param {GameView} view
- * @param {PublicScenario} scenario
- * @param {OfferPackage} pkg
- * @returns {number}
- */
-function packageScore(view, scenario, pkg) {
-  return scenario.issues.reduce((sum, issue) => {
-    const option = pkg[issue.id] ?? issue.noDeal;
-    return sum + (view.weights[issue.id] ?? 0) * (view.values[issue.id]?.[option] ?? 0) / 100;
-  }, 0);
-}
-
 const redLineHits = (view, pkg) => Object.entries(pkg).filter(([issue, option]) => view.redLines.includes(`${issue}/${option}`));
 
 /**
@@ -97,15 +84,8 @@ const redLineHits = (view, pkg) => Object.entries(pkg).filter(([issue, option]) 
  * @param {OfferPackage} pkg
  * @returns {string[]}
  */
-function requiredSigners(scenario, pkg) {
-  const signers = new Set();
-  for (const issue of scenario.issues) {
-    if (!pkg[issue.id]) continue;
-    issue.signatories.forEach(p => signers.add(p));
-    issue.options.find(o => o.id === pkg[issue.id])?.alsoRequires?.forEach(p => signers.add(p));
-  }
-  return [...signers];
-}
+const requiredSigners = (scenario, pkg) =>
+  [...new Set(Object.entries(pkg).flatMap(([issue, option]) => requiredSignatories(scenario, issue, option)))];
 
 /** @param {PlayerContext} ctx */
 export function updateBuilderSummary(ctx) {

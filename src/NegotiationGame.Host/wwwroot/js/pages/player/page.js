@@ -1,5 +1,6 @@
 // @ts-check
-// The student's console: briefing, clock, inbox, offer builder, talk and the live feed of the game.
+// The student's console: brief and points from joining on, then the clock, inbox, my offers, offer builder, talk,
+// the board and the live feed of the game, in the sections of tabs.js.
 
 import { applyToClock, clockFromSummary } from "../../game/clock.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
@@ -12,13 +13,16 @@ import { onCleanup, route } from "../../router.js";
 import { forgetSeat, refreshSeat } from "../../seats.js";
 import { store } from "../../store.js";
 import { renderClock } from "../../ui/clock.js";
-import { field, fromTemplate, h } from "../../ui/dom.js";
+import { field, fromTemplate } from "../../ui/dom.js";
 import { appendFeed } from "../../ui/feed.js";
-import { paragraphs, points } from "../../ui/format.js";
+import { points } from "../../ui/format.js";
+import { renderBrief } from "./brief.js";
 import { buildOfferBuilder, updateBuilderAvailability, updateBuilderSummary } from "./builder.js";
 import { playerCommand } from "./command.js";
 import { showEndScreen } from "./end-screen.js";
 import { renderAgreements, renderInbox } from "./inbox.js";
+import { renderMyOffers } from "./my-offers.js";
+import { buildTabs } from "./tabs.js";
 import { talkEvent } from "./talk.js";
 
 /** @import { Clock, GameView, Names, PublicScenario, Seat, TrackedOffer } from "../../types.js" */
@@ -29,7 +33,7 @@ import { talkEvent } from "./talk.js";
  * @property {Seat} seat
  * @property {HTMLElement} root
  * @property {GameView | null} view the last getView, null until the game has started
- * @property {PublicScenario | null} scenario
+ * @property {PublicScenario | null} scenario from the briefing (or the first view)
  * @property {Names} names
  * @property {Clock} clock
  * @property {Map<number, TrackedOffer>} offers
@@ -40,6 +44,7 @@ import { talkEvent } from "./talk.js";
  * @property {HTMLElement} [endScreen] the end screen, once the game has ended
  * @property {() => void} [refreshView] asks for the view again soon
  * @property {() => void} [retryView] asks for the view again after a pause
+ * @property {import("./tabs.js").ConsoleTabs} [tabs]
  */
 
 /** @param {HTMLElement} app */
@@ -64,8 +69,33 @@ export function showPlay(app) {
     location.hash = "#/";
   });
   app.append(root);
+  ctx.tabs = buildTabs(root, "brief");
   renderClock(field(root, "clock"), ctx.clock);
+  loadBriefing(ctx);
   loadView(ctx);
+}
+
+const WAITING = "Waiting for the instructor to start the class… Meanwhile, read your brief and your points.";
+
+/** The role, readable before the game exists; retried until it comes, as a lobby may outlive a server restart. */
+async function loadBriefing(ctx) {
+  const result = await call("getBriefing", { token: ctx.seat.token });
+  if (!document.contains(ctx.root)) return;
+  if (!result.ok) {
+    if (!FATAL_CODES.includes(result.error?.code)) setTimeout(() => { if (!ctx.scenario) loadBriefing(ctx); }, RETRY_MS);
+    return;
+  }
+  useScenario(ctx, result.scenario);
+  renderBrief(ctx, result.briefing, result.scenario);
+}
+
+/** @param {PlayerContext} ctx @param {PublicScenario} scenario */
+function useScenario(ctx, scenario) {
+  if (ctx.scenario) return;
+  ctx.scenario = scenario;
+  usePartyColours(scenario.parties);
+  paintParty(ctx.root, ctx.seat.partyId);
+  ctx.names = scenarioNames(scenario);
 }
 
 async function loadView(ctx) {
@@ -75,21 +105,20 @@ async function loadView(ctx) {
     const code = result.error?.code;
     // The token stops counting when the instructor moves the seat or gives the role to a bot: ask with the seat secret.
     if (code === "Unauthorized" && await refreshSeat(ctx.seat)) return route();
-    setNotice(ctx, code === "GameNotFound" ? "Waiting for the instructor to start the class…" : errorText(result));
+    setNotice(ctx, code === "GameNotFound" ? WAITING : errorText(result));
     if (!FATAL_CODES.includes(code)) ctx.retryView();
     return;
   }
   if (!ctx.ended && !ctx.walkedAway) setNotice(ctx, "");
   ctx.view = result.view;
-  if (!ctx.scenario) {
+  if (!ctx.builderReady) {
     // The feed waits for the scenario so that every sentence can use party names and option labels.
-    ctx.scenario = result.scenario;
-    usePartyColours(result.scenario.parties);
-    paintParty(ctx.root, ctx.seat.partyId);
-    ctx.names = scenarioNames(result.scenario);
-    renderStatic(ctx);
+    useScenario(ctx, result.scenario);
+    renderBrief(ctx, result.view, /** @type {PublicScenario} */ (ctx.scenario));
+    if (result.view.bot) field(ctx.root, "leader").textContent = `${result.view.leader} · played by a bot (${result.view.bot})`;
     buildOfferBuilder(ctx);
     startPlayerStream(ctx);
+    ctx.tabs?.suggest("offers");
   }
   renderPlayerState(ctx);
 }
@@ -104,14 +133,14 @@ function startPlayerStream(ctx) {
   watchGame(ctx.seat.gameId, ctx.seat.token, {
     onSummary: summary => { ctx.clock = clockFromSummary(summary); renderPlayerClock(ctx); ctx.refreshView(); },
     onEvent: (e, fresh) => {
-      trackOffer(ctx.offers, e);
+      if (trackOffer(ctx.offers, e)) renderMyOffers(ctx);
       noteOwnFate(ctx, e);
       appendFeed(field(ctx.root, "feed"), e, ctx.names);
       talkEvent(ctx, e);
       if (fresh && applyToClock(ctx.clock, e)) renderPlayerClock(ctx);
       if (fresh) ctx.refreshView();
     },
-    onError: error => setNotice(ctx, error?.code === "GameNotFound" ? "Waiting for the instructor to start the class…" : error?.message),
+    onError: error => setNotice(ctx, error?.code === "GameNotFound" ? WAITING : error?.message),
   });
 }
 
@@ -131,20 +160,12 @@ function renderPlayerClock(ctx) {
   updateBuilderAvailability(ctx);
 }
 
-function renderStatic(ctx) {
-  const { root, view, scenario } = ctx;
-  field(root, "partyName").textContent = view.name;
-  field(root, "leader").textContent = view.bot ? `${view.leader} · played by a bot (${view.bot})` : view.leader;
-  field(root, "background").replaceChildren(h("h3", { text: scenario.title }), ...paragraphs(scenario.publicBackground));
-  field(root, "briefing").replaceChildren(...paragraphs(view.confidentialBriefing));
-  field(root, "reservation").textContent = points(view.reservation);
-}
-
 function renderPlayerState(ctx) {
   const { root, view } = ctx;
   field(root, "binds").textContent = points(view.utilityOfWhatBinds);
   renderInbox(ctx);
   renderAgreements(ctx);
+  renderMyOffers(ctx);
   updateBuilderSummary(ctx);
   updateBuilderAvailability(ctx);
 }
