@@ -49,6 +49,7 @@ export function buildOfferBuilder(ctx) {
   form.addEventListener("submit", event => { event.preventDefault(); submitOffer(ctx); });
   root.querySelector("[data-action=cancel-counter]").addEventListener("click", () => form.reset());
   ctx.builderReady = true;
+  field(root, "builderCard").hidden = false; // hidden in the lobby, where there is nothing to offer yet
 }
 
 function issueField(issue, redLines) {
