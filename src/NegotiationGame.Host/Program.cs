@@ -51,6 +51,8 @@ builder.Services.AddSingleton<DebriefBuilder>();
 builder.Services.AddClassScenarios(backend.ScenarioLibrary);
 builder.Services.AddSingleton<GameScenarios>();
 builder.Services.AddHostedService(services => services.GetRequiredService<GameEventRelay>());
+builder.Services.AddSingleton<ClassFeeds>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ClassFeeds>());
 builder.Services.AddHostedService<SiloDeathWatch>();
 var limits = builder.Configuration.GetSection(AbuseLimits.Section).Get<AbuseLimits>() ?? new AbuseLimits();
 builder.Services.AddSingleton(limits);

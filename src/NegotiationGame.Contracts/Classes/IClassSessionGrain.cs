@@ -77,6 +77,16 @@ public interface IClassSessionGrain : IGrainWithStringKey
     [Alias("GetSummary")]
     Task<ClassSummary> GetSummary();
 
+    /// <summary>
+    /// Registers (or renews) a host's observer of the class's changes, and returns the class log's last sequence; a
+    /// registration lapses unless renewed within 30 s.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<long> Subscribe(IClassObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IClassObserver observer);
+
     /// <summary>The text of the class's scenario, as it was created (a bundled one's or an uploaded file's).</summary>
     [Alias("GetScenarioJson")]
     Task<string> GetScenarioJson();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Contracts.Commands;
@@ -10,6 +11,7 @@ using NegotiationGame.Contracts.Games;
 using NegotiationGame.Domain.Negotiation;
 using NegotiationGame.EventLog;
 using NegotiationGame.Storage;
+using Orleans.Utilities;
 
 namespace NegotiationGame.Grains.Classes;
 
@@ -17,7 +19,10 @@ namespace NegotiationGame.Grains.Classes;
 /// A class session: its games, join codes, roster and start. Its state is the fold of its own stream in the event
 /// store, so it survives restarts like the games do.
 /// </summary>
-public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServices(GameClock.Key)] TimeProvider clock) : Grain, IClassSessionGrain
+public sealed partial class ClassSessionGrain(
+    IEventStore store,
+    [FromKeyedServices(GameClock.Key)] TimeProvider clock,
+    ILogger<ClassSessionGrain> logger) : Grain, IClassSessionGrain
 {
     public const int MaxGames = 200;
     public const int MaxTitleLength = 120;
@@ -29,6 +34,9 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
     private const int CodeLength = 6;
 
     private ClassState? _state;
+
+    // Hosts renew every few seconds (ClassFeeds), so a host that went away stops costing notifications soon.
+    private readonly ObserverManager<IClassObserver> _observers = new(TimeSpan.FromSeconds(30), logger);
 
     private string ClassId => this.GetPrimaryKeyString();
 
@@ -267,6 +275,24 @@ public sealed partial class ClassSessionGrain(IEventStore store, [FromKeyedServi
         {
             await Task.WhenAll(changedParties.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()));
         }
+
+        if (_observers.Count > 0)
+        {
+            var summary = Summary(state);
+            await _observers.Notify(observer => observer.OnClassChanged(ClassId, state.LastSequence, state.InstructorGeneration, summary));
+        }
+    }
+
+    public Task<long> Subscribe(IClassObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.FromResult(RequireState().LastSequence);
+    }
+
+    public Task Unsubscribe(IClassObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     /// <summary>The seat an event moves, hands to another device or releases: the tokens issued for it end.</summary>

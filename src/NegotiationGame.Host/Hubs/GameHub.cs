@@ -21,7 +21,7 @@ namespace NegotiationGame.Host.Hubs;
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
 public sealed partial class GameHub(
-    IGrainFactory grains, TokenService tokens, TimeProvider clock, GameEventRelay relay, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
+    IGrainFactory grains, TokenService tokens, TimeProvider clock, GameEventRelay relay, ClassFeeds classFeeds, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
     : Hub<IGameClient>
 {
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
@@ -286,6 +286,7 @@ public sealed partial class GameHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await relay.DisconnectAsync(Context.ConnectionId);
+        classFeeds.Forget(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 

@@ -48,7 +48,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
             "uploadScenario" => new { token, scenarioJson = Uploads.UploadFiles.GardenWall },
             "importGenius" => new { token, domain = Uploads.UploadFiles.Allotment().Domain, profiles = Uploads.UploadFiles.Allotment().Profiles },
             "joinClass" => new { token, classId = world.OpenClassId, code = world.OpenLobbyCode, name = "Ada" },
-            "startClass" or "getClass" or "reissueInstructorLink" or "getView" or "getEndScreen" or "getBriefing" => new { token },
+            "startClass" or "getClass" or "watchClass" or "reissueInstructorLink" or "getView" or "getEndScreen" or "getBriefing" => new { token },
             "setRevealPolicy" => new { token, revealPrivateAfterEnd = false },
             "instruct" => new { token, gameId = world.Game1, command = new { type = "news", headline = "Cell" } },
             "instructClass" => new { token, commandId = Guid.NewGuid(), command = new { type = "news", headline = "Cell" } },
@@ -87,7 +87,7 @@ public sealed class AuthorisationMatrixTests(MatrixServer server) : IClassFixtur
         result.Ok();
         switch (method, expected)
         {
-            case ("startClass" or "getClass" or "setRevealPolicy", "own class"):
+            case ("startClass" or "getClass" or "watchClass" or "setRevealPolicy", "own class"):
                 Assert.Equal(world.OtherClassId, result.GetProperty("class").GetProperty("classId").GetString());
                 break;
             case ("instructClass", "own class"):

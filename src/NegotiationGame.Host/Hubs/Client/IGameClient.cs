@@ -16,4 +16,8 @@ public interface IGameClient
     /// <summary>How many spectators watch a game now.</summary>
     [HubMethodName("spectators")]
     Task Spectators(SpectatorCountMessage message);
+
+    /// <summary>The class changed: its roster, seat requests, bots or reveal policy (for connections that watch the class).</summary>
+    [HubMethodName("classChanged")]
+    Task ClassChanged(ClassChangedMessage message);
 }
