@@ -2,6 +2,7 @@
 // The running class: lobby code, roster, class-wide controls, alerts, an overview of every game and one card per game.
 // The games' event streams keep each game's clock, controls, alerts and overview row current.
 
+import { followClass } from "../../net/class-feed.js";
 import { describeScores } from "../../game/event-text.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { usePartyColours } from "../../game/party-colours.js";
@@ -23,9 +24,6 @@ import { buildSeatsPanel } from "./seats-panel.js";
 /** @import { Clock, Names } from "../../types.js" */
 /** @import { GameAlert } from "./alerts.js" */
 
-// The class's own changes (roster, seat requests) have no push from the server yet, so they are read on this period;
-// the games are followed from their streams.
-const CLASS_REFRESH_MS = 3000;
 const MAX_ALERTS = 50;
 
 export function showClass(app, saved) {
@@ -89,7 +87,9 @@ export function showClass(app, saved) {
   });
 
   async function refresh() {
-    const result = await call("getClass", { token });
+    // watchClass answers like getClass and has the server push each later change of the class (net/class-feed.js);
+    // the games are followed from their own streams.
+    const result = await call("watchClass", { token });
     if (!result.ok) return showError(errorNode, errorText(result));
     showError(errorNode, "");
     lastClass = result.class;
@@ -145,8 +145,8 @@ export function showClass(app, saved) {
   classControls.hidden = true;
   field(root, "classControls").replaceWith(classControls);
 
-  const classTimer = setInterval(refresh, CLASS_REFRESH_MS);
-  onCleanup(() => { clearTimeout(refreshTimer); clearTimeout(overviewTimer); clearInterval(classTimer); });
+  onCleanup(followClass(saved.classId, scheduleRefresh));
+  onCleanup(() => { clearTimeout(refreshTimer); clearTimeout(overviewTimer); });
   app.append(root);
   refresh();
 }
