@@ -20,8 +20,8 @@ public sealed class EndScreenTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Contains("the other parties' briefings are revealed, each as its party read it", lines);
         Assert.Contains("the chart shows the agreement against the frontier and the Nash point", lines);
         Assert.Contains("the class comparison lists both ended games with the role's score and the welfare", lines);
-        Assert.Contains("the end screen fits a phone without horizontal overflow", lines);
-        Assert.Contains("with briefings kept closed, a console opened after the end shows the score and says the briefings stay confidential", lines);
+        Assert.Contains("the end screen fits a phone without horizontal overflow, and axe finds nothing serious in it", lines);
+        Assert.Contains("with briefings closed on the class page, a console opened after the end shows the score and says the briefings stay confidential", lines);
         Assert.Equal("ok", lines[^1]);
         Assert.All(["endscreen-wide", "endscreen-wide-chart", "endscreen-phone", "endscreen-phone-class", "endscreen-closed"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
     }

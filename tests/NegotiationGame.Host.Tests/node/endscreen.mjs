@@ -4,7 +4,8 @@
 // instructor keeps briefings closed, a console opened after the end says so and shows neither briefings nor chart.
 // The classes are set up and ended over the hub (docs/protocol.md); students join through the join links.
 // Usage: node endscreen.mjs <server url> <screenshot folder>. Prints one line per checked step, then "ok".
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { launchChromium, runSteps } from "./headless.mjs";
 import { connectHub, pageOpener } from "./session.mjs";
@@ -20,9 +21,10 @@ const hub = await connectHub(base);
 const call = hub.call;
 const browser = await launchChromium();
 const failures = [];
-const open = pageOpener(browser, failures);
+const open = pageOpener(browser, failures, 20000);
 const check = (condition, failure) => { if (!condition) throw new Error(failure); };
 const text = async (page, testid) => (await page.getByTestId(testid).innerText()).trim();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -38,6 +40,15 @@ async function seat(created, gameId, party, viewport) {
 }
 
 const consoleReady = page => page.waitForFunction(() => /\d/.test(document.querySelector("[data-testid=reservation]")?.textContent ?? ""));
+
+// axe-core over the end screen alone: the rest of the console is pages.mjs's to check.
+async function seriousViolations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document.querySelector("[data-testid=end-screen]"), { resultTypes: ["violations"] });
+    return results.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => `${v.id}: ${v.help}`);
+  });
+}
 
 async function shoot(page, name) {
   await page.getByTestId("end-screen").scrollIntoViewIfNeeded();
@@ -113,11 +124,32 @@ await runSteps(browser, failures, async () => {
   await russia.screenshot({ path: join(shots, "endscreen-wide-chart.png") });
   await ukraine.getByTestId("end-class").scrollIntoViewIfNeeded();
   await ukraine.screenshot({ path: join(shots, "endscreen-phone-class.png") });
-  console.log("the end screen fits a phone without horizontal overflow");
+  for (const [name, page] of [["wide", russia], ["phone", ukraine]]) {
+    const violations = await seriousViolations(page);
+    check(violations.length === 0, `axe finds on the ${name} end screen: ${violations.join("; ")}`);
+  }
+  console.log("the end screen fits a phone without horizontal overflow, and axe finds nothing serious in it");
 
   const closed = await call("createClass", { title: "Closed briefs", scenario: "ukraine-2025", games: 1, roundSeconds: 600 });
   const closedGame = closed.gameIds[0];
-  await call("setRevealPolicy", { token: closed.instructorToken, revealPrivateAfterEnd: true, revealBriefingsAfterEnd: false });
+  // The instructor closes the briefings with the class page's checkbox.
+  const instructor = await open("instructor", WIDE);
+  const handed = { classId: closed.classId, instructorToken: closed.instructorToken, gameIds: closed.gameIds, lobbyCode: closed.lobbyCode,
+    joinCodes: closed.joinCodes, spectatorTokens: closed.spectatorTokens, title: "Closed briefs" };
+  await instructor.goto(`${base}/#/instructor?link=${encodeURIComponent(JSON.stringify(handed))}`);
+  const briefingBox = instructor.getByTestId("reveal-briefings");
+  await briefingBox.waitFor();
+  check(await briefingBox.isChecked(), "the class page does not start with the briefings revealed");
+  await briefingBox.uncheck();
+  // Polled, bounded: the page's toast, which says the same, can be replaced at once by an alert of the class room.
+  const deadline = Date.now() + 10_000;
+  let policy = (await call("getClass", { token: closed.instructorToken })).class;
+  while (policy.revealBriefingsAfterEnd && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+    policy = (await call("getClass", { token: closed.instructorToken })).class;
+  }
+  check(!policy.revealBriefingsAfterEnd, "unticking the class page's checkbox did not close the briefings");
+  check(policy.revealPrivateAfterEnd, "closing the briefings changed the private-channel policy");
   const late = await seat(closed, closedGame, "ukraine", WIDE);
   await call("startClass", { token: closed.instructorToken, bots: "conceder" });
   await consoleReady(late);
@@ -128,6 +160,6 @@ await runSteps(browser, failures, async () => {
   check(await late.getByTestId("end-chart").count() === 0, "the closed class's end screen draws the frontier");
   check(await late.getByTestId("end-score-value").count() === 1, "the closed class's end screen has no score");
   await shoot(late, "endscreen-closed");
-  console.log("with briefings kept closed, a console opened after the end shows the score and says the briefings stay confidential");
+  console.log("with briefings closed on the class page, a console opened after the end shows the score and says the briefings stay confidential");
 });
 await hub.stop();
