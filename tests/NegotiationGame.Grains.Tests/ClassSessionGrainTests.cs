@@ -95,6 +95,24 @@ public sealed class ClassSessionGrainTests : SqliteClusterTest
     }
 
     [Fact]
+    public async Task The_briefing_reveal_starts_open_is_kept_apart_from_the_channel_reveal_and_survives_a_restart()
+    {
+        var created = await CreateAsync("class-briefs", games: 1);
+        Assert.True(created.RevealBriefingsAfterEnd);
+
+        var closed = await Class("class-briefs").SetBriefingRevealPolicy(false);
+        Assert.False(closed.RevealBriefingsAfterEnd);
+        Assert.True(closed.RevealPrivateAfterEnd);
+        await Class("class-briefs").SetRevealPolicy(false);
+        await RestartAsync();
+
+        var restored = await Class("class-briefs").GetSummary();
+        Assert.False(restored.RevealBriefingsAfterEnd);
+        Assert.False(restored.RevealPrivateAfterEnd);
+        Assert.True((await Class("class-briefs").SetBriefingRevealPolicy(true)).RevealBriefingsAfterEnd);
+    }
+
+    [Fact]
     public async Task A_full_team_and_a_class_with_every_team_full_refuse_more_students_with_ClassFull()
     {
         var summary = await Class("class-f").Create(new CreateClassRequest("Seminar", BundledScenarios.FindJson("ukraine-2025")!, 1, 0, 0, Seed: 7, MaxSeatsPerRole: 2));
