@@ -22,6 +22,7 @@ public sealed class ControlRoomTests(ServerFixture server) : IClassFixture<Serve
         Assert.Contains("a class-wide pause turns every game's controls off with the reason, and players are refused with GamePaused", lines);
         Assert.Contains("news sent once reaches the feed of every game", lines);
         Assert.Contains("an agreement raises an alert in the control room", lines);
+        Assert.Contains("the game's board at the head of its card shows the minerals deal binding", lines);
         Assert.Equal("ok", lines[^1]);
         Assert.All(["control-room-paused", "control-room-alert"], shot => Assert.True(File.Exists(Path.Combine(screenshots, shot + ".png"))));
     }

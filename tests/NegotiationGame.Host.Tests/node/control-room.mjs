@@ -83,6 +83,12 @@ await runSteps(browser, failures, async () => {
   await instructor.getByTestId("alerts").getByText(`${game1}: agreement #`, { exact: false }).waitFor();
   await shot(instructor, "control-room-alert");
   console.log("an agreement raises an alert in the control room");
+  // The card opens on the spectators' board, fed by the card's own stream.
+  await instructor.waitForFunction((id) => {
+    const tile = document.querySelector(`[data-testid='board-of-${id}'] [data-testid='board-issue-minerals']`);
+    return tile?.getAttribute("data-state") === "binding" && tile.getAttribute("data-option") === "share-25";
+  }, game1);
+  console.log("the game's board at the head of its card shows the minerals deal binding");
 
 });
 await hub.stop();

@@ -7,6 +7,7 @@ import { plainNames, scenarioNames } from "../../game/names.js";
 import { debriefLink, joinLink, spectatorLink } from "../../links.js";
 import { call } from "../../net/connection.js";
 import { watchGame } from "../../net/game-streams.js";
+import { mountBoard } from "../../board/board.js";
 import { errorText } from "../../net/replies.js";
 import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
@@ -36,6 +37,12 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
   debrief.dataset.testid = `debrief-link-${gameId}`;
   const feed = field(node, "feed");
   feed.dataset.testid = `feed-${gameId}`;
+  // The game page opens on the board the spectators and the projector see, fed by this card's own stream.
+  const boardNode = h("div");
+  node.querySelector("header").after(h("details", { class: "game-card-board", open: true, testid: `board-of-${gameId}` },
+    h("summary", { text: "The board, as spectators see it" }), boardNode));
+  const board = mountBoard(boardNode);
+  let boardHasScenario = false;
 
   const spectatorToken = saved.spectatorTokens?.[gameId];
   const link = field(node, "spectatorLink");
@@ -144,6 +151,8 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
         if (scenario) {
           names = scenarioNames(scenario);
           rounds = scenario.rounds;
+          // Once: a later summary must not wipe what the board has folded.
+          if (!boardHasScenario) { boardHasScenario = true; board.setScenario(scenario); }
         }
         // A summary comes before the events it has folded in: alerts start from the whole log each time it is read again.
         if (!alerts) alerts = new AlertWatch(gameId, (scenario?.parties ?? []).map(party => party.id));
@@ -154,6 +163,7 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
         watchFailed = false;
         lastEvent = describeEvent(e, names);
         appendFeed(feed, e, names);
+        board.apply(e);
         if (fresh) applyToClock(clock, e);
         for (const alert of alerts?.take(e) ?? []) if (fresh) onAlert(alert);
         if (fresh && e.type === "PlayerChanged") onRosterChange();
