@@ -142,13 +142,24 @@ await runSteps(browser, failures, async () => {
     expect(rows === offersAt(log, index).size, `${where}: ${rows} offers in the table, the fold has ${offersAt(log, index).size}`);
   };
 
+  // The two-party dance rewinds with the rest: its points are the two parties' offers tabled up to the position.
+  const danceAt = async (index, where) => {
+    const pair = [await instructor.getByTestId("pair-dance-a").inputValue(), await instructor.getByTestId("pair-dance-b").inputValue()];
+    const tabled = debrief.offers.filter((o) => o.sequence <= log[index].sequence && pair.includes(o.proposer)).length;
+    const drawn = await instructor.waitForFunction((n) => document.querySelectorAll("[data-testid='pair-dance-chart'] circle.dance-point").length === n, tabled)
+      .then(() => true, () => false);
+    expect(drawn, `${where}: the two-party dance does not show the ${tabled} offers of ${pair.join(" and ")} tabled by then`);
+  };
+
   await instructor.getByTestId("timeline").focus();
   await instructor.keyboard.press("Home");
   await boardAt(0, "replay at the first event");
+  await danceAt(0, "replay at the first event");
   await instructor.getByTestId("replay-next-agreement").click();
   await instructor.getByTestId("replay-next-agreement").click();
   const second = log.findIndex((e, i) => e.type === "AgreementConcluded" && log.slice(0, i).some((p) => p.type === "AgreementConcluded"));
   await boardAt(second, "replay at the second agreement");
+  await danceAt(second, "replay at the second agreement");
   const provisional = await instructor.getByTestId("board-issue-crimea").getAttribute("data-state");
   expect(provisional === "provisional", `at the second agreement Crimea is ${provisional}`);
   await shot(instructor, "debrief-replay-second-agreement");

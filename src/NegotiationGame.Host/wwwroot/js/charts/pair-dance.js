@@ -9,7 +9,11 @@ import { placeLabels } from "./labels.js";
 import { reservationLines } from "./pareto.js";
 import { axisTitles, chartRoot, horizontalGrid, isCompact, legendItem, linear, redrawOnCompactChange, svg, tooltip, verticalGrid } from "./svg.js";
 
-/** The debrief's section: two party pickers and the chart, opened on the pair whose interests conflict most. */
+/**
+ * The debrief's section: two party pickers and the chart, opened on the pair whose interests conflict most. `draw`
+ * redraws it from ctx.offers, which the replay cuts to the offers tabled up to its position.
+ * @returns {{ node: HTMLElement, draw: () => void }}
+ */
 export function buildPairDance(ctx) {
   const { parties } = ctx.scenario;
   const picker = (label, testid) => h("select", { "aria-label": label, testid }, ...parties.map(p => h("option", { value: p.id, text: p.name })));
@@ -38,7 +42,7 @@ export function buildPairDance(ctx) {
     legend);
   // Drawn once the section is in the page, so that it knows its width.
   queueMicrotask(() => { draw(); redrawOnCompactChange(chart, draw); });
-  return section;
+  return { node: section, draw };
 }
 
 /**

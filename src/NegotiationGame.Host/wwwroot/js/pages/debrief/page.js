@@ -48,8 +48,9 @@ async function loadDebrief(root, token, gameId) {
   field(root, "danceLegend").replaceChildren(...partyLegend(scenario.parties, ctx.colours),
     legendItem("#5d6677", "reservation value", "dashed"));
   drawDance();
-  field(root, "dance").closest("section").after(buildPairDance(ctx));
+  const pairDance = buildPairDance(ctx);
+  field(root, "dance").closest("section").after(pairDance.node);
   const drawPareto = buildPareto(root, ctx);
   redrawOnCompactChange(field(root, "dance"), () => { drawDance(); drawPareto(); });
-  buildReplay(root, ctx, () => { drawDance(); drawPareto(); });
+  buildReplay(root, ctx, () => { drawDance(); drawPareto(); pairDance.draw(); });
 }
