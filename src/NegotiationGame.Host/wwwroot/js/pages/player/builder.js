@@ -5,6 +5,7 @@ import { describePackage } from "../../game/names.js";
 import { packageScore, requiredSignatories } from "../../game/outcome.js";
 import { act } from "../../net/connection.js";
 import { errorText } from "../../net/replies.js";
+import { refusalReason } from "../../game/refusals.js";
 import { buttonIn, field, formIn, h, showError, toast } from "../../ui/dom.js";
 import { points } from "../../ui/format.js";
 import { buildTalk } from "./talk.js";
@@ -105,10 +106,19 @@ export function updateBuilderSummary(ctx) {
 
 /** @param {PlayerContext} ctx */
 export function updateBuilderAvailability(ctx) {
-  const closed = ctx.clock.phase === "Ended" || ctx.walkedAway;
-  field(ctx.root, "builderFields").disabled = closed;
-  buttonIn(ctx.root, "[data-action=walk-away]").disabled = closed;
+  const reason = refusalReason(ctx.clock, ctx.walkedAway);
+  field(ctx.root, "builderFields").disabled = reason !== null;
+  buttonIn(ctx.root, "[data-action=walk-away]").disabled = reason !== null;
+  const form = ctx.root.querySelector("[data-role=offer-form]");
+  let note = /** @type {HTMLElement | null} */ (ctx.root.querySelector("[data-testid=builder-closed-reason]"));
+  if (!note) {
+    note = h("p", { class: "muted", role: "status", testid: "builder-closed-reason" });
+    form.before(note);
+  }
+  note.textContent = reason ?? "";
+  note.hidden = reason === null;
 }
+
 
 function setCounter(ctx, offer) {
   const { root } = ctx;
