@@ -5,6 +5,7 @@
 
 import { describePackage } from "../../game/names.js";
 import { previewAccept, previewSign } from "../../game/outcome.js";
+import { refusalReason } from "../../game/refusals.js";
 import { field, h } from "../../ui/dom.js";
 import { listJoin, points } from "../../ui/format.js";
 import { prefillCounter } from "./builder.js";
@@ -31,16 +32,18 @@ function offerCard(ctx, offer) {
   const scenario = /** @type {NonNullable<PlayerContext["scenario"]>} */ (ctx.scenario);
   const accepted = offer.acceptedBy.includes(seat.partyId);
   const preview = previewAccept({ scenario, profile: view, settlements: view.settlements ?? [], me: seat.partyId, offer });
+  // While the server would refuse an answer (paused, over), the buttons are off and say why.
+  const refused = refusalReason(ctx.clock, ctx.walkedAway);
   const actions = [];
   if (!accepted) {
-    actions.push(h("button", { type: "button", class: "primary", text: "Accept", testid: `accept-${offer.offerId}`,
+    actions.push(h("button", { type: "button", class: "primary", text: "Accept", testid: `accept-${offer.offerId}`, disabled: refused !== null, title: refused,
       onclick: () => {
         if (!confirmBelowReservation(ctx, preview, "accept")) return;
         playerCommand(ctx, { type: "accept", offerId: offer.offerId }, `You accepted offer #${offer.offerId}.`);
       } }));
   }
   if (offer.needsMyAnswer) {
-    actions.push(h("button", { type: "button", text: "Reject", testid: `reject-${offer.offerId}`,
+    actions.push(h("button", { type: "button", text: "Reject", testid: `reject-${offer.offerId}`, disabled: refused !== null, title: refused,
       onclick: () => playerCommand(ctx, { type: "reject", offerId: offer.offerId }, `You rejected offer #${offer.offerId}.`) }));
   }
   actions.push(h("button", { type: "button", class: "ghost", text: "Counter", testid: `counter-${offer.offerId}`, onclick: () => prefillCounter(ctx, offer) }));
@@ -60,13 +63,14 @@ export function renderAgreements(ctx) {
   const { root, names, seat } = ctx;
   const view = /** @type {NonNullable<PlayerContext["view"]>} */ (ctx.view);
   const scenario = /** @type {NonNullable<PlayerContext["scenario"]>} */ (ctx.scenario);
+  const refused = refusalReason(ctx.clock, ctx.walkedAway);
   const items = view.agreementsAwaitingSignature.map(id => {
     const pkg = ctx.offers.get(id)?.package;
     const preview = previewSign({ scenario, profile: view, settlements: view.settlements ?? [], me: seat.partyId, agreementId: id });
     return h("li", { class: "agreement", testid: `agreement-${id}` },
       h("span", { text: `Agreement #${id}${pkg ? `: ${describePackage(pkg, names)}` : ""}` }),
       previewNote(ctx, preview, "sign", id),
-      h("button", { type: "button", class: "primary", text: "Sign", testid: `sign-${id}`,
+      h("button", { type: "button", class: "primary", text: "Sign", testid: `sign-${id}`, disabled: refused !== null, title: refused,
         onclick: () => {
           if (!confirmBelowReservation(ctx, preview, "sign")) return;
           playerCommand(ctx, { type: "sign", agreementId: id }, `You signed agreement #${id}.`);
