@@ -5,7 +5,7 @@
 import { PUBLIC_THREAD, recipientsOf, TalkThreads, threadKeyFor } from "../../game/talk-threads.js";
 import { call } from "../../net/connection.js";
 import { readRevealedMessages } from "../../net/reveal.js";
-import { field, h } from "../../ui/dom.js";
+import { field, h, replaceIfChanged } from "../../ui/dom.js";
 import { listJoin } from "../../ui/format.js";
 import { playerCommand } from "./command.js";
 import { messageItem, threadButton, threadNote, threadTitle } from "./talk-view.js";
@@ -177,14 +177,18 @@ class TalkPanel {
     if (this.visible) model.markRead(this.selected);
     const thread = model.get(this.selected) ?? model.get(PUBLIC_THREAD);
 
-    this.threadList.replaceChildren(...model.list().map(t => threadButton(t, {
+    // The list is rebuilt only when what it shows changed: a button replaced between a press and its release loses
+    // the click, and events keep arriving while a student reaches for a thread.
+    const threads = model.list();
+    const shown = threads.map(t => [t.key, threadTitle(t, self, names), t.isPrivate, t.messages.filter(m => m.hidden).length, model.unread(t.key), t.key === thread.key]);
+    replaceIfChanged(this.threadList, shown, () => threads.map(t => threadButton(t, {
       self, names, unread: model.unread(t.key), selected: t.key === thread.key, onSelect: () => this.select(t.key),
     })));
     this.thread.classList.toggle("private", thread.isPrivate);
     this.title.textContent = threadTitle(thread, self, names);
     this.note.textContent = threadNote(thread, self, names);
-    const shown = thread.messages.slice(-SHOWN_MESSAGES);
-    this.messages.replaceChildren(...(shown.length ? shown.map(m => messageItem(m, {
+    const latest = thread.messages.slice(-SHOWN_MESSAGES);
+    this.messages.replaceChildren(...(latest.length ? latest.map(m => messageItem(m, {
       self, names, ...this.replyTo(thread, m),
     })) : [h("li", { class: "muted", text: thread.isPrivate ? "Nothing said on this call yet." : "No public statement yet." })]));
 
