@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { mostTellingPair } from "../../../src/NegotiationGame.Host/wwwroot/js/game/pairs.js";
 import { launchChromium, runSteps } from "./headless.mjs";
-import { connectHub, openAsInstructor } from "./hub.mjs";
+import { connectHub, openAsInstructor } from "./session.mjs";
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -15,7 +15,7 @@ if (!base || !shots) {
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
-const { hub, call } = await connectHub(base);
+const { call, invoke, stop } = await connectHub(base);
 const failures = [];
 const expect = (condition, failure) => { if (!condition) failures.push(failure); };
 const close = (a, b) => Math.abs(a - b) < 0.01;
@@ -37,7 +37,7 @@ await runSteps(browser, failures, async () => {
   await call("startClass", { token, bots: "conceder" });
   for (const gameId of created.gameIds) {
     for (let round = 0; round < 8; round++) {
-      const reply = await hub.invoke("instruct", { token, gameId, command: { type: "processNow" } });
+      const reply = await invoke("instruct", { token, gameId, command: { type: "processNow" } });
       if (!reply.ok) break; // the game has ended
     }
   }
@@ -112,4 +112,4 @@ await runSteps(browser, failures, async () => {
   console.log("the comparison shows the no-deal total");
   await page.screenshot({ path: join(shots, "compare-roles.png"), fullPage: true });
 });
-await hub.stop();
+await stop();

@@ -5,7 +5,7 @@
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { connectHub } from "./hub.mjs";
+import { connectHub } from "./session.mjs";
 import { chromium } from "playwright-core";
 
 const [base, scenarioName, shots] = process.argv.slice(2);
@@ -18,7 +18,7 @@ const scenario = JSON.parse(readFileSync(new URL(`../../../scenarios/${scenarioN
 const [first, second] = scenario.parties;
 const foreignWords = /ukraine|russia|crimea|minerals/i;
 
-const { hub, call } = await connectHub(base);
+const { call, stop } = await connectHub(base);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -89,7 +89,7 @@ try {
   failures.push(`${error.message}`);
 } finally {
   await browser.close();
-  await hub.stop();
+  await stop();
 }
 
 if (failures.length > 0) {

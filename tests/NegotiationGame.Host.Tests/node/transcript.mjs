@@ -4,7 +4,7 @@
 // Usage: node transcript.mjs <server url> <output folder>. Exits non-zero on any failure.
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { connectHub, openAsInstructor } from "./hub.mjs";
+import { connectHub, openAsInstructor } from "./session.mjs";
 import { launchChromium, runSteps } from "./headless.mjs";
 
 const [base, shots] = process.argv.slice(2);
@@ -14,7 +14,7 @@ if (!base || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 
-const { hub, call } = await connectHub(base);
+const { call, stop } = await connectHub(base);
 const failures = [];
 const expect = (condition, failure) => { if (!condition) failures.push(failure); };
 
@@ -75,4 +75,4 @@ await runSteps(browser, failures, async () => {
   expect(statSync(pdf).size > 10_000, "the printed PDF is nearly empty");
   console.log("the transcript prints without the site's controls");
 });
-await hub.stop();
+await stop();
