@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launchChromium, openPage, runSteps } from "./headless.mjs";
-import { connectHub } from "./hub.mjs";
+import { connectHub } from "./session.mjs";
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -16,7 +16,8 @@ if (!base || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 
-const { hub, call } = await connectHub(base);
+const hub = await connectHub(base);
+const { call } = hub;
 
 const browser = await launchChromium();
 const failures = [];
