@@ -56,6 +56,15 @@ internal static class CommandFingerprint
                     json.WriteStringValue(news.Headline);
                     json.WriteStringValue(news.Body);
                     break;
+                case ScheduleNewsBody schedule:
+                    json.WriteNumberValue(schedule.Round);
+                    json.WriteStringValue(schedule.Headline);
+                    json.WriteStringValue(schedule.Body);
+                    break;
+                case CancelScheduledNewsBody cancel:
+                    json.WriteNumberValue(cancel.Round);
+                    json.WriteStringValue(cancel.Headline);
+                    break;
                 case ChangePlayerBody change:
                     json.WriteStringValue(change.PartyId);
                     json.WriteStringValue(change.Bot);

@@ -123,6 +123,15 @@ public sealed class GameEventCodec(Scenario scenario)
                 json.WriteString("headline", news.Headline);
                 json.WriteString("body", news.Body);
                 break;
+            case NewsScheduled scheduled:
+                json.WriteNumber("round", scheduled.Round);
+                json.WriteString("headline", scheduled.Headline);
+                json.WriteString("body", scheduled.Body);
+                break;
+            case ScheduledNewsCancelled cancelled:
+                json.WriteNumber("round", cancelled.Round);
+                json.WriteString("headline", cancelled.Headline);
+                break;
             case PlayerChanged changed:
                 json.WriteString(PartyName, _ids.Party(changed.Party));
                 if (changed.Bot is { } bot)
@@ -193,6 +202,8 @@ public sealed class GameEventCodec(Scenario scenario)
                 nameof(StatementMade) => new StatementMade(PartyIndex(json.GetProperty("party")), json.GetProperty("text").GetString()!),
                 nameof(MessageSent) => new MessageSent(PartyIndex(json.GetProperty("party")), ReadParties(json.GetProperty("channel")), json.GetProperty("text").GetString()!),
                 nameof(NewsInjected) => new NewsInjected(json.GetProperty("headline").GetString()!, json.GetProperty("body").GetString()!),
+                nameof(NewsScheduled) => new NewsScheduled(json.GetProperty("round").GetInt32(), json.GetProperty("headline").GetString()!, json.GetProperty("body").GetString()!),
+                nameof(ScheduledNewsCancelled) => new ScheduledNewsCancelled(json.GetProperty("round").GetInt32(), json.GetProperty("headline").GetString()!),
                 nameof(PlayerChanged) => new PlayerChanged(PartyIndex(json.GetProperty("party")), ReadBot(json.GetProperty("bot"))),
                 nameof(GameEnded) => new GameEnded(
                     Enum.Parse<GameEndReason>(json.GetProperty("reason").GetString()!, ignoreCase: true),

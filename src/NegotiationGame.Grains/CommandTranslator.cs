@@ -17,7 +17,7 @@ internal static class CommandTranslator
 {
     public static (GameCommand? Command, string? ErrorCode, string? Message) Translate(Scenario scenario, GameCommandRequest request, DateTimeOffset now)
     {
-        if (request.Body is StartBriefingBody or StartNegotiationBody or ProcessNowBody or EndGameBody or PauseClockBody or ResumeClockBody or ExtendDeadlineBody or InjectNewsBody)
+        if (request.Body is StartBriefingBody or StartNegotiationBody or ProcessNowBody or EndGameBody or PauseClockBody or ResumeClockBody or ExtendDeadlineBody or InjectNewsBody or ScheduleNewsBody or CancelScheduledNewsBody)
         {
             if (request.Actor != Actors.Instructor)
             {
@@ -33,6 +33,8 @@ internal static class CommandTranslator
                 ResumeClockBody => new ResumeClock(now),
                 ExtendDeadlineBody extend => new ExtendDeadline(TimeSpan.FromSeconds(extend.Seconds), now),
                 InjectNewsBody news => new InjectNews(news.Headline ?? string.Empty, news.Body ?? string.Empty),
+                ScheduleNewsBody schedule => new ScheduleNews(schedule.Round, schedule.Headline ?? string.Empty, schedule.Body ?? string.Empty),
+                CancelScheduledNewsBody cancel => new CancelScheduledNews(cancel.Round, cancel.Headline ?? string.Empty),
                 _ => new EndGame(),
             }, null, null);
         }

@@ -87,6 +87,41 @@ public sealed class GameClockTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task News_scheduled_for_round_two_comes_out_with_a_deadline_that_fell_while_the_silos_were_down()
+    {
+        const int roundSeconds = 600;
+        await using (var store = new SqliteEventStore(_database.Path))
+        {
+            await using var cluster = await GameCluster.StartAsync(store);
+            await cluster.CreateAsync("scheduled-1", seed: 1, bots: [], roundSeconds: roundSeconds);
+            await cluster.ExecuteAsync("scheduled-1", Actors.Instructor, new StartNegotiationBody());
+            var scheduled = await cluster.ExecuteAsync("scheduled-1", Actors.Instructor, new ScheduleNewsBody(2, "Pipeline damaged", "Gas stops flowing west."));
+            var cancelled = await cluster.ExecuteAsync("scheduled-1", Actors.Instructor, new ScheduleNewsBody(2, "Taken back", "Never shown."));
+            await cluster.ExecuteAsync("scheduled-1", Actors.Instructor, new CancelScheduledNewsBody(2, "Taken back"));
+            var fromPlayer = await cluster.ExecuteAsync("scheduled-1", "us", new ScheduleNewsBody(3, "Fake", "Players cannot prepare news."));
+            var tooLate = await cluster.ExecuteAsync("scheduled-1", Actors.Instructor, new ScheduleNewsBody(1, "Late", "Round 1 runs."));
+
+            Assert.True(scheduled.Accepted && cancelled.Accepted);
+            Assert.Equal(ServiceErrorCodes.NotInstructor, fromPlayer.ErrorCode);
+            Assert.Equal(nameof(RuleViolationCode.InvalidSchedule), tooLate.ErrorCode);
+        }
+
+        var later = new ShiftedClock { Shift = TimeSpan.FromSeconds(roundSeconds + 60) };
+        await using (var store = new SqliteEventStore(_database.Path))
+        {
+            await using var cluster = await GameCluster.StartAsync(store, clock: later);
+            var decided = await FirstDeadlinePassedAsync(store, "scheduled-1");
+
+            var log = await store.ReadAsync(EventStreams.Game("scheduled-1"), 0, 10_000);
+            var change = log.Where(entry => entry.CommandId == decided.CommandId).Select(entry => entry.Type);
+            Assert.Equal(["DeadlinePassed", "RoundAdvanced", "NewsInjected", "DeadlineSet"], change);
+            var published = Assert.Single(log, entry => entry.Type == "NewsInjected");
+            Assert.Contains("Pipeline damaged", published.Data, StringComparison.Ordinal);
+            Assert.DoesNotContain(log, entry => entry.Type == "NewsInjected" && entry.Data.Contains("Taken back", StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Reads the game's log from the store, never through its grain, until a deadline was decided in it.</summary>
     private static async Task<LoggedEvent> FirstDeadlinePassedAsync(SqliteEventStore store, string gameId)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using NegotiationGame.Host.Tests.Support;
 
 namespace NegotiationGame.Host.Tests;
 
@@ -26,13 +27,13 @@ public sealed class PrivateChannelTests(ServerFixture server) : IClassFixture<Se
         }
 
         (await setup.CallAsync("startClass", new { token = instructorToken, bots = "linear" })).Ok();
-        var watchers = new Dictionary<string, Frames>
+        var watchers = new Dictionary<string, WatchedGame>
         {
-            ["us"] = await Frames.WatchAsync(server, tokens["us"], gameId),
-            ["russia"] = await Frames.WatchAsync(server, tokens["russia"], gameId),
-            ["ukraine"] = await Frames.WatchAsync(server, tokens["ukraine"], gameId),
-            ["instructor"] = await Frames.WatchAsync(server, instructorToken!, gameId),
-            ["spectator"] = await Frames.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId),
+            ["us"] = await WatchedGame.WatchAsync(server, tokens["us"], gameId),
+            ["russia"] = await WatchedGame.WatchAsync(server, tokens["russia"], gameId),
+            ["ukraine"] = await WatchedGame.WatchAsync(server, tokens["ukraine"], gameId),
+            ["instructor"] = await WatchedGame.WatchAsync(server, instructorToken!, gameId),
+            ["spectator"] = await WatchedGame.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId),
         };
 
         (await watchers["us"].Connection.CallAsync("act", new { token = tokens["us"], commandId = Guid.NewGuid(), command = new { type = "message", channel = UsAndRussia, text = Secret } })).Ok();
@@ -54,13 +55,13 @@ public sealed class PrivateChannelTests(ServerFixture server) : IClassFixture<Se
         }
 
         // A late spectator catching up reads the same redacted history...
-        await using var late = await Frames.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
+        await using var late = await WatchedGame.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
         Assert.DoesNotContain(late.CatchUp, frame => frame.Contains("Riyadh", StringComparison.Ordinal));
 
         // ...until the game ends: then the channel is revealed.
         (await setup.CallAsync("instruct", new { token = instructorToken, gameId, command = new { type = "end" } })).Ok();
         await watchers["spectator"].WaitForAsync("GameEnded", Patience);
-        await using var afterwards = await Frames.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
+        await using var afterwards = await WatchedGame.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
         Assert.Contains(afterwards.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
 
         foreach (var watcher in watchers.Values)
@@ -87,40 +88,10 @@ public sealed class PrivateChannelTests(ServerFixture server) : IClassFixture<Se
         (await connection.CallAsync("act", new { token = us, commandId = Guid.NewGuid(), command = new { type = "message", channel = UsAndRussia, text = Secret } })).Ok();
         (await connection.CallAsync("instruct", new { token = instructor, gameId, command = new { type = "end" } })).Ok();
 
-        await using var spectator = await Frames.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
-        await using var teacher = await Frames.WatchAsync(server, instructor, gameId);
+        await using var spectator = await WatchedGame.WatchAsync(server, created.GetProperty("spectatorTokens").GetProperty(gameId).GetString()!, gameId);
+        await using var teacher = await WatchedGame.WatchAsync(server, instructor, gameId);
         Assert.DoesNotContain(spectator.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
         Assert.Contains(spectator.CatchUp, frame => frame.Contains("ChannelActive", StringComparison.Ordinal));
         Assert.Contains(teacher.CatchUp, frame => frame.Contains(Secret, StringComparison.Ordinal));
-    }
-
-    /// <summary>A connection watching a game: what its watch call caught up on, and every frame pushed to it since.</summary>
-    private sealed class Frames : IAsyncDisposable
-    {
-        private Frames(HubConnection connection)
-        {
-            Connection = connection;
-            Pushed = new ReceivedMessages(connection);
-        }
-
-        public HubConnection Connection { get; }
-
-        public ReceivedMessages Pushed { get; }
-
-        public List<string> CatchUp { get; private set; } = [];
-
-        public List<string> Raw => [.. Pushed.All.Select(e => e.GetRawText()), .. CatchUp];
-
-        public static async Task<Frames> WatchAsync(ServerFixture server, string token, string gameId)
-        {
-            var frames = new Frames(await server.ConnectAsync());
-            var watched = (await frames.Connection.CallAsync("watch", new { token, gameId, afterSequence = 0 })).Ok();
-            frames.CatchUp = [.. watched.GetProperty("events").EnumerateArray().Select(e => e.GetRawText())];
-            return frames;
-        }
-
-        public Task<JsonElement> WaitForAsync(string type, TimeSpan timeout) => Pushed.WaitForTypeAsync(type, timeout);
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 }

@@ -117,16 +117,17 @@ public static class ClockRules
             return Decision.Reject(RuleViolationCode.GameAlreadyEnded, "The game has ended.");
         }
 
-        if (string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || !PlainText.IsSingleLine(headline) ||
-            body is null || body.Length > MaxNewsLength || !PlainText.IsMultiLine(body))
-        {
-            return Decision.Reject(
-                RuleViolationCode.InvalidNews,
-                $"News needs a one-line headline of 1 to {MaxHeadlineLength} characters and a text of at most {MaxNewsLength}, without control characters.");
-        }
-
-        return Decision.Accept([new NewsInjected(headline, body)]);
+        return CheckNews(headline, body) ?? Decision.Accept([new NewsInjected(headline, body)]);
     }
+
+    /// <summary>The refusal of a headline or text that news may not carry, or null when both are fine.</summary>
+    internal static Decision? CheckNews(string headline, string body) =>
+        string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || !PlainText.IsSingleLine(headline) ||
+        body is null || body.Length > MaxNewsLength || !PlainText.IsMultiLine(body)
+            ? Decision.Reject(
+                RuleViolationCode.InvalidNews,
+                $"News needs a one-line headline of 1 to {MaxHeadlineLength} characters and a text of at most {MaxNewsLength}, without control characters.")
+            : null;
 
     internal static GameState Apply(GameState state, GameEvent gameEvent) => gameEvent switch
     {

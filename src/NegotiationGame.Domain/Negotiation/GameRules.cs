@@ -29,6 +29,8 @@ public static class GameRules
             ResumeClock resume => ClockRules.DecideResume(state, resume.At),
             ExtendDeadline extend => ClockRules.DecideExtend(state, extend.By, extend.At),
             InjectNews news => ClockRules.DecideNews(state, news.Headline, news.Body),
+            ScheduleNews schedule => ScheduledNewsRules.DecideSchedule(state, schedule.Round, schedule.Headline, schedule.Body),
+            CancelScheduledNews cancel => ScheduledNewsRules.DecideCancel(state, cancel.Round, cancel.Headline),
             ReachDeadline reached => DecideReachDeadline(state, reached.At),
             ChangePlayer change => DecideChangePlayer(state, change),
             PartyCommand partyCommand => DecidePartyCommand(state, partyCommand),
@@ -43,8 +45,15 @@ public static class GameRules
         return gameEvent switch
         {
             BriefingStarted => state with { Phase = GamePhase.Briefing, Clock = GameClock.Stopped },
-            NegotiationStarted => state with { Phase = GamePhase.Negotiation, Round = 1, Clock = GameClock.Stopped },
-            RoundAdvanced advanced => state with { Round = advanced.Round, Clock = GameClock.Stopped },
+            NegotiationStarted => state with
+            {
+                Phase = GamePhase.Negotiation, Round = 1, Clock = GameClock.Stopped, ScheduledNews = ScheduledNewsRules.WaitingAfter(state.ScheduledNews, 1),
+            },
+            RoundAdvanced advanced => state with
+            {
+                Round = advanced.Round, Clock = GameClock.Stopped, ScheduledNews = ScheduledNewsRules.WaitingAfter(state.ScheduledNews, advanced.Round),
+            },
+            NewsScheduled or ScheduledNewsCancelled => ScheduledNewsRules.Apply(state, gameEvent),
             DeadlineSet or ClockPaused or ClockResumed or DeadlineExtended or DeadlinePassed or NewsInjected => ClockRules.Apply(state, gameEvent),
             OfferTabled tabled => state with
             {
@@ -89,7 +98,7 @@ public static class GameRules
         : WrongPhase(state, "The briefing can only start from the lobby.");
 
     private static Decision DecideStartNegotiation(GameState state, DateTimeOffset? at) => state.Phase is GamePhase.Lobby or GamePhase.Briefing
-        ? Decision.Accept(ClockRules.WithDeadline([new NegotiationStarted()], at, state.Timing.Round))
+        ? Decision.Accept(ClockRules.WithDeadline([new NegotiationStarted(), .. ScheduledNewsRules.ReleasedAt(state, 1)], at, state.Timing.Round))
         : WrongPhase(state, "The negotiation has already started.");
 
     private static Decision DecideAdvanceRound(GameState state, DateTimeOffset? at)
@@ -114,6 +123,8 @@ public static class GameRules
                 events.Add(new OfferExpired(offer.Id));
             }
         }
+
+        events.AddRange(ScheduledNewsRules.ReleasedAt(state, nextRound));
 
         return Decision.Accept(ClockRules.WithDeadline(events.ToImmutable(), at, state.Timing.Round));
     }

@@ -19,7 +19,8 @@ public sealed record GameState(
     ImmutableArray<double> FinalScores,
     GameTiming Timing,
     GameClock Clock,
-    ImmutableList<NewsItem> News)
+    ImmutableList<NewsItem> News,
+    ImmutableList<ScheduledNews> ScheduledNews)
 {
     public static GameState Start(Scenario scenario, GameTiming? timing = null)
     {
@@ -35,7 +36,8 @@ public sealed record GameState(
             FinalScores: [],
             Timing: timing ?? GameTiming.Manual,
             Clock: GameClock.Stopped,
-            News: []);
+            News: [],
+            ScheduledNews: []);
     }
 
     /// <summary>Offers are numbered from 1 in the order they were tabled.</summary>

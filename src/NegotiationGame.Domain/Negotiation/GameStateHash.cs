@@ -62,6 +62,14 @@ public static class GameStateHash
             writer.Text(news.Body);
         }
 
+        writer.Int(state.ScheduledNews.Count);
+        foreach (var waiting in state.ScheduledNews)
+        {
+            writer.Int(waiting.Round);
+            writer.Text(waiting.Headline);
+            writer.Text(waiting.Body);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

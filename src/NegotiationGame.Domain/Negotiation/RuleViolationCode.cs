@@ -33,4 +33,6 @@ public enum RuleViolationCode
     DeadlineNotReached,
     InvalidNews,
     InvalidMessage,
+    InvalidSchedule,
+    ScheduledNewsNotFound,
 }

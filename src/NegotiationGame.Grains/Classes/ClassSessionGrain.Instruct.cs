@@ -20,9 +20,9 @@ public sealed partial class ClassSessionGrain
         }
 
         // Ending a game (process now in the last round, end) is decided game by game, where the instructor sees what it ends.
-        if (command is not (PauseClockBody or ResumeClockBody or ExtendDeadlineBody or InjectNewsBody or StartNegotiationBody))
+        if (command is not (PauseClockBody or ResumeClockBody or ExtendDeadlineBody or InjectNewsBody or ScheduleNewsBody or CancelScheduledNewsBody or StartNegotiationBody))
         {
-            return ClassCommandOutcome.Refused(NotClassWide, "Only pause, resume, extend, news and startNegotiation go to every game at once.");
+            return ClassCommandOutcome.Refused(NotClassWide, "Only pause, resume, extend, news (now or scheduled) and startNegotiation go to every game at once.");
         }
 
         var outcomes = await Task.WhenAll(state.GameIds.Select(async gameId =>

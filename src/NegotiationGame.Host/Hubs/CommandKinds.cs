@@ -28,6 +28,8 @@ internal static class CommandKinds
         InstructorCommand.ResumeClock => "resume",
         InstructorCommand.Extend => "extend",
         InstructorCommand.News => "news",
+        InstructorCommand.ScheduleNews => "scheduleNews",
+        InstructorCommand.CancelScheduledNews => "cancelScheduledNews",
         InstructorCommand.EndGame => "end",
         _ => "other",
     };

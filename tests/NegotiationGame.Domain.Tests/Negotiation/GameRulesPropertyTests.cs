@@ -37,7 +37,10 @@ public sealed class GameRulesPropertyTests
         (1, Gen.Int[-5, 5].Select(minutes => (GameCommand)new ExtendDeadline(TimeSpan.FromMinutes(minutes)))),
         (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new ReachDeadline(Nine.AddMinutes(minutes)))),
         (1, Gen.Int[0, 60].Select(minutes => (GameCommand)new AdvanceRound(Nine.AddMinutes(minutes)))),
-        (1, Gen.String[0, 8].Select(headline => (GameCommand)new InjectNews(headline, "News."))));
+        (1, Gen.String[0, 8].Select(headline => (GameCommand)new InjectNews(headline, "News."))),
+        (1, Gen.Select(Gen.Int[0, 4], Gen.Int[0, 2], Gen.Bool, (round, headline, schedule) => schedule
+            ? (GameCommand)new ScheduleNews(round, new[] { "Oil", "Gas", "" }[headline], "Scheduled.")
+            : new CancelScheduledNews(round, new[] { "Oil", "Gas", "" }[headline]))));
 
     private static readonly DateTimeOffset Nine = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);
 

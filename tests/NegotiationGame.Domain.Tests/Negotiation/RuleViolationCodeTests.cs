@@ -40,6 +40,8 @@ public sealed class RuleViolationCodeTests
         [RuleViolationCode.DeadlineNotReached] = (Negotiating, new ReachDeadline(Nine)),
         [RuleViolationCode.InvalidNews] = (Negotiating, new InjectNews("", "Empty headline.")),
         [RuleViolationCode.InvalidMessage] = (Negotiating, new SendMessage(Us, Parties(Russia), " ")),
+        [RuleViolationCode.InvalidSchedule] = (Negotiating, new ScheduleNews(1, "Round 1 has begun", "Too late.")),
+        [RuleViolationCode.ScheduledNewsNotFound] = (Negotiating, new CancelScheduledNews(2, "Never scheduled")),
     };
 
     private static readonly DateTimeOffset Nine = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);

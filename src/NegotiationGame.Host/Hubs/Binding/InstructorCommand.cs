@@ -12,6 +12,8 @@ namespace NegotiationGame.Host.Hubs.Binding;
 [JsonDerivedType(typeof(ResumeClock), "resume")]
 [JsonDerivedType(typeof(Extend), "extend")]
 [JsonDerivedType(typeof(News), "news")]
+[JsonDerivedType(typeof(ScheduleNews), "scheduleNews")]
+[JsonDerivedType(typeof(CancelScheduledNews), "cancelScheduledNews")]
 [JsonDerivedType(typeof(EndGame), "end")]
 public abstract record InstructorCommand
 {
@@ -50,6 +52,16 @@ public abstract record InstructorCommand
     public sealed record News(string Headline, string Body = "") : InstructorCommand
     {
         public override CommandBody ToBody() => new InjectNewsBody(Headline, Body);
+    }
+
+    public sealed record ScheduleNews(int Round, string Headline, string Body = "") : InstructorCommand
+    {
+        public override CommandBody ToBody() => new ScheduleNewsBody(Round, Headline, Body);
+    }
+
+    public sealed record CancelScheduledNews(int Round, string Headline) : InstructorCommand
+    {
+        public override CommandBody ToBody() => new CancelScheduledNewsBody(Round, Headline);
     }
 
     public sealed record EndGame : InstructorCommand

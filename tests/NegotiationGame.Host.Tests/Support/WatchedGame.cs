@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace NegotiationGame.Host.Tests.Support;
+
+/// <summary>A connection watching a game: what its watch call caught up on, and every frame pushed to it since.</summary>
+internal sealed class WatchedGame : IAsyncDisposable
+{
+    private WatchedGame(HubConnection connection)
+    {
+        Connection = connection;
+        Pushed = new ReceivedMessages(connection);
+    }
+
+    public HubConnection Connection { get; }
+
+    public ReceivedMessages Pushed { get; }
+
+    public List<string> CatchUp { get; private set; } = [];
+
+    public List<string> Raw => [.. Pushed.All.Select(e => e.GetRawText()), .. CatchUp];
+
+    public static async Task<WatchedGame> WatchAsync(ServerFixture server, string token, string gameId)
+    {
+        var frames = new WatchedGame(await server.ConnectAsync());
+        var watched = (await frames.Connection.CallAsync("watch", new { token, gameId, afterSequence = 0 })).Ok();
+        frames.CatchUp = [.. watched.GetProperty("events").EnumerateArray().Select(e => e.GetRawText())];
+        return frames;
+    }
+
+    public Task<JsonElement> WaitForAsync(string type, TimeSpan timeout) => Pushed.WaitForTypeAsync(type, timeout);
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
