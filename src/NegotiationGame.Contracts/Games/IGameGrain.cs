@@ -46,6 +46,14 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("SetSpectator")]
     Task<int> SetSpectator(string watcherKey, bool watching);
 
+    /// <summary>
+    /// The class changed seats of this game's parties: every host watching the game hears it before this returns (or
+    /// gives up on a host after a few seconds). Not interleaved with commands, so that every entry appended before it
+    /// was notified before it and every entry after it is appended only once the hosts have heard.
+    /// </summary>
+    [Alias("SeatsChanged")]
+    Task SeatsChanged(ImmutableArray<SeatChange> changes);
+
     [AlwaysInterleave]
     [Alias("GetSummary")]
     Task<GameSummary> GetSummary();

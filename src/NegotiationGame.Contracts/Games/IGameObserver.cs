@@ -19,4 +19,12 @@ public interface IGameObserver : IGrainObserver
     [OneWay]
     [Alias("OnSpectators")]
     Task OnSpectators(string gameId, int count);
+
+    /// <summary>
+    /// Seats of the game's parties changed, so that earlier player tokens for them count no more: the host stops
+    /// feeding the connections that watch with such a token. Not one-way: the game waits for every host's answer, so
+    /// that once the class acknowledges the change no host feeds a stale connection the game's later entries.
+    /// </summary>
+    [Alias("OnSeatsChanged")]
+    Task OnSeatsChanged(string gameId, ImmutableArray<SeatChange> changes);
 }

@@ -257,23 +257,21 @@ public sealed partial class ClassSessionGrain(
     private async Task AppendAllAsync(ClassState state, params ClassEvent[] classEvents)
     {
         await AppendOrLetGoAsync([.. classEvents.Select((classEvent, index) => Encode(state.LastSequence + 1 + index, classEvent))]);
-        var changedParties = new HashSet<string>(StringComparer.Ordinal);
+        var changedSeats = new List<Seat>();
         foreach (var classEvent in classEvents)
         {
             if (SeatChangedBy(classEvent) is { } seatId && state.SeatOf(seatId) is { } seat)
             {
-                changedParties.Add(PartyKeys.Of(seat.GameId, seat.PartyId));
+                changedSeats.Add(seat);
             }
 
             state.Apply(classEvent);
             state.LastSequence++;
         }
 
-        // The party grains keep the seats they checked players' commands against; the party a seat left forgets them
-        // before the change is acknowledged, so an earlier token stops from then on.
-        if (changedParties.Count > 0)
+        if (changedSeats.Count > 0)
         {
-            await Task.WhenAll(changedParties.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()));
+            await TellSeatChangesAsync(state, changedSeats);
         }
 
         if (_observers.Count > 0)

@@ -1,3 +1,5 @@
+using NegotiationGame.Contracts.Classes;
+
 namespace NegotiationGame.Host.Access;
 
 /// <summary>
@@ -12,4 +14,8 @@ public sealed record AccessGrant(AccessRole Role, string ClassId, string? GameId
     public bool MayWatch(string gameId) => Role == AccessRole.Instructor
         ? gameId.StartsWith(ClassId + "-", StringComparison.Ordinal)
         : GameId == gameId;
+
+    /// <summary>Whether <paramref name="seat"/>, as the class has it now (null: off the roster), still gives this player grant its rights.</summary>
+    public bool IsHeldBy(Seat? seat) =>
+        seat is not null && (seat.GameId, seat.PartyId, seat.Generation) == (GameId, PartyId, SeatGeneration);
 }

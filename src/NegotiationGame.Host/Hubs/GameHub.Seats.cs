@@ -96,8 +96,7 @@ public sealed partial class GameHub
         tokens.Issue(new AccessGrant(AccessRole.Player, classId, seat.GameId, seat.PartyId, seat.SeatId, SeatGeneration: seat.Generation));
 
     private async Task<bool> SeatStillHoldsAsync(AccessGrant grant, Guid seatId) =>
-        await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSeat(seatId) is { } seat &&
-        (seat.GameId, seat.PartyId, seat.Generation) == (grant.GameId, grant.PartyId, grant.SeatGeneration);
+        grant.IsHeldBy(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSeat(seatId));
 
     /// <summary>
     /// Calls the class for a caller without a token (who names the class): a class that does not exist answers like a

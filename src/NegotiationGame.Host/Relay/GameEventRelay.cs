@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,7 @@ public sealed partial class GameEventRelay(
 
             if (!_feeds.TryGetValue(gameId, out feed!))
             {
-                feed = new GameFeed(gameId, spectatorDelay, grains, clock, _settings, logger);
+                feed = new GameFeed(gameId, spectatorDelay, grains, clock, _settings, logger, EndStaleWatches);
                 _feeds[gameId] = feed;
             }
 
@@ -288,6 +289,39 @@ public sealed partial class GameEventRelay(
         if (unwatched is not null)
         {
             await unwatched.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops watching a game for one connection (its watch turned out stale), letting the feed go if it was the last.</summary>
+    public Task StopWatchingAsync(string connectionId, string gameId) => LeaveAsync(connectionId, gameId);
+
+    /// <summary>
+    /// Ends the watches that the seat changes made stale, in the same lock as watching and leaving, so that a
+    /// connection that watches again with its new token meanwhile keeps that watch.
+    /// </summary>
+    private void EndStaleWatches(GameFeed feed, ImmutableArray<SeatChange> changes)
+    {
+        GameFeed? unwatched = null;
+        lock (_gate)
+        {
+            var ended = feed.EndStaleWatches(changes);
+            foreach (var watcher in ended)
+            {
+                watcher.Outbox.Games.Remove(feed.GameId);
+            }
+
+            if (!ended.IsEmpty && !feed.IsWatched && _feeds.TryGetValue(feed.GameId, out var current) && current == feed)
+            {
+                _feeds.Remove(feed.GameId);
+                unwatched = feed;
+            }
+        }
+
+        if (unwatched is not null)
+        {
+            GameLetGo?.Invoke(unwatched.GameId);
+            // Not waited for: its goodbye is a call to the game, which is waiting for this very notification to return.
+            _ = unwatched.DisposeAsync().AsTask();
         }
     }
 

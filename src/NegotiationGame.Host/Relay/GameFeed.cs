@@ -38,13 +38,15 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
     private readonly SpectatorCountThrottle _counts;
     private readonly SpectatorLane? _lane;
     private readonly Task<long> _subscribed;
+    private readonly Action<GameFeed, ImmutableArray<SeatChange>> _seatsChanged;
     private Task? _laneSeeded;
     private ImmutableArray<GameWatcher> _watchers = [];
     private IGameObserver? _reference;
     private long _forwardedThrough;
     private Task? _worker;
 
-    public GameFeed(string gameId, TimeSpan spectatorDelay, IGrainFactory grains, TimeProvider clock, FanoutSettings settings, ILogger logger)
+    /// <param name="seatsChanged">What the relay does when the game says seats changed (<see cref="EndStaleWatches"/>, with the relay's bookkeeping).</param>
+    public GameFeed(string gameId, TimeSpan spectatorDelay, IGrainFactory grains, TimeProvider clock, FanoutSettings settings, ILogger logger, Action<GameFeed, ImmutableArray<SeatChange>> seatsChanged)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(settings);
@@ -53,6 +55,7 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
         _game = grains.GetGrain<IGameGrain>(gameId);
         _logger = logger;
         _clock = clock;
+        _seatsChanged = seatsChanged;
         SpectatorDelay = spectatorDelay;
         _counts = new SpectatorCountThrottle(clock, settings.SpectatorCountInterval, PublishSpectators);
         _lane = spectatorDelay > TimeSpan.Zero ? new SpectatorLane(gameId, spectatorDelay, clock) : null;

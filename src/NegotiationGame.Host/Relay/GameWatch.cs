@@ -21,8 +21,11 @@ public sealed class GameWatch(IGrainFactory grains, GameEventRelay relay, GameSc
 {
     private readonly int _pageSize = Math.Max(1, options.Value.WatchPageSize);
 
-    /// <summary>The reply, or null while the game does not exist (the class has not started).</summary>
-    public async Task<WatchResult?> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, long afterSequence, bool batched = false)
+    /// <summary>
+    /// The reply, <c>Unauthorized</c> when the player's seat changed while the watch was being set up, or null while
+    /// the game does not exist (the class has not started).
+    /// </summary>
+    public async Task<HubResult?> WatchAsync(HubCallerContext connection, AccessGrant grant, string gameId, long afterSequence, bool batched = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(grant);
@@ -35,6 +38,13 @@ public sealed class GameWatch(IGrainFactory grains, GameEventRelay relay, GameSc
         var @class = await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSummary();
         var delay = TimeSpan.FromSeconds(@class.SpectatorDelaySeconds);
         var (feed, watcher) = await relay.WatchAsync(connection, grant, gameId, delay, batched);
+        // The hub checked the seat before this host registered with the game; a change in between was not heard here.
+        if (grant is { Role: AccessRole.Player, SeatId: { } seatId } && !grant.IsHeldBy(await grains.GetGrain<IClassSessionGrain>(grant.ClassId).GetSeat(seatId)))
+        {
+            await relay.StopWatchingAsync(connection.ConnectionId, gameId);
+            return HubResults.Unauthorized();
+        }
+
         // Sequence 1 is the header, which clients never receive, so a page never comes back empty while more follow.
         var after = Math.Max(1, afterSequence);
         if (watcher.IsSpectator)

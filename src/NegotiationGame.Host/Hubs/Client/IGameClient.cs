@@ -20,4 +20,8 @@ public interface IGameClient
     /// <summary>The class changed: its roster, seat requests, bots or reveal policy (for connections that watch the class).</summary>
     [HubMethodName("classChanged")]
     Task ClassChanged(ClassChangedMessage message);
+
+    /// <summary>The connection's seat changed, so that its watch of a game ended: nothing more of that game comes.</summary>
+    [HubMethodName("watchEnded")]
+    Task WatchEnded(WatchEndedMessage message);
 }
