@@ -199,6 +199,15 @@
  * @property {(e: GameEvent, fresh: boolean) => void} onEvent fresh: not yet folded into the last summary
  * @property {(summary: GameSummary | undefined, scenario: PublicScenario | undefined, spectatorDelaySeconds: number | undefined) => void} [onSummary]
  * @property {(error: HubError | undefined) => void} [onError]
+ * @property {(ended: WatchEnded) => void} [onEnded] the server ended the watch: the token's seat changed
+ */
+
+/**
+ * The server's `watchEnded` push (docs/protocol.md): the last message of a game to a connection whose seat changed.
+ * @typedef {object} WatchEnded
+ * @property {string} gameId
+ * @property {"seatMoved" | "seatHandedOn" | "seatReleased"} reason
+ * @property {string} message for people
  */
 
 export {};

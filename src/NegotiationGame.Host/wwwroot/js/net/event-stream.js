@@ -3,7 +3,7 @@
 
 import { FATAL_CODES, RETRY_MS } from "./replies.js";
 
-/** @import { GameEvent, HubCall, RawGameEvent, StreamHandlers } from "../types.js" */
+/** @import { GameEvent, HubCall, RawGameEvent, StreamHandlers, WatchEnded } from "../types.js" */
 
 /** @type {(e: RawGameEvent) => GameEvent} */
 export const withData = e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data || "{}") : (e.data ?? {}) });
@@ -18,12 +18,13 @@ export class GameStream {
    * @param {HubCall} call answers like the hub and never throws (net/connection.js's call)
    * @param {number} [retryMs] pause before watching again after a failed watch
    */
-  constructor(gameId, token, { onEvent, onSummary, onError }, call, retryMs = RETRY_MS) {
+  constructor(gameId, token, { onEvent, onSummary, onError, onEnded }, call, retryMs = RETRY_MS) {
     this.gameId = gameId;
     this.token = token;
     this.onEvent = onEvent;
     this.onSummary = onSummary;
     this.onError = onError;
+    this.onEnded = onEnded;
     this.call = call;
     this.retryMs = retryMs;
     this.last = 0;
@@ -69,6 +70,7 @@ export class GameStream {
 
   /** @param {RawGameEvent} e */
   receive(e) {
+    if (this.stopped) return;
     if (this.syncing) this.buffer.push(e);
     else this.accept(e);
   }
@@ -91,5 +93,16 @@ export class GameStream {
   stop() {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+  }
+
+  /**
+   * The server ended this watch (the token's seat changed): nothing more comes, and watching again with the same
+   * token would be refused, so the stream stops for good and says why, once.
+   * @param {WatchEnded} message
+   */
+  end(message) {
+    if (this.stopped) return;
+    this.stop();
+    this.onEnded?.(message);
   }
 }

@@ -14,6 +14,13 @@ onHubMessage("gameEvent", e => streams.get(e?.gameId)?.receive(e));
 onHubMessage("gameEvents", batch => {
   for (const e of Array.isArray(batch) ? batch : []) streams.get(e?.gameId)?.receive(e);
 });
+// The seat this stream watched with changed (protocol.md "watchEnded"): the server sends nothing more of the game.
+onHubMessage("watchEnded", message => {
+  const stream = streams.get(message?.gameId);
+  if (!stream) return;
+  streams.delete(message.gameId);
+  stream.end(message);
+});
 onResync(() => streams.forEach(stream => stream.sync()));
 
 /**

@@ -22,6 +22,7 @@ import { playerCommand } from "./command.js";
 import { showEndScreen } from "./end-screen.js";
 import { renderAgreements, renderInbox } from "./inbox.js";
 import { renderMyOffers } from "./my-offers.js";
+import { showSeatEnded } from "./seat-ended.js";
 import { buildTabs } from "./tabs.js";
 import { talkEvent } from "./talk.js";
 
@@ -141,6 +142,7 @@ function startPlayerStream(ctx) {
       if (fresh) ctx.refreshView();
     },
     onError: error => setNotice(ctx, error?.code === "GameNotFound" ? WAITING : error?.message),
+    onEnded: ended => showSeatEnded(ctx.root, ctx.seat, ended),
   });
 }
 
