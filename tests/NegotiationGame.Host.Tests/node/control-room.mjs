@@ -1,6 +1,6 @@
 // The instructor's control room in Debian's headless Chromium: an untimed briefing ended by hand for every game, a
-// class-wide pause that turns each game's controls off with its reason, news sent to every game at once, an alert
-// when an agreement is reached; each game's state on the page comes from its pushed stream.
+// class-wide pause that turns each game's controls off with its reason, news sent to every game at once or scheduled
+// for a later round and taken back, an alert when an agreement is reached; each game's state on the page comes from its pushed stream.
 // The class is created and the students act over the hub (docs/protocol.md); the instructor uses the page.
 // Usage: node control-room.mjs <server url> <screenshot folder>. Prints one line per checked step, then "ok".
 import { mkdirSync } from "node:fs";
@@ -72,6 +72,27 @@ await runSteps(browser, failures, async () => {
   for (const gameId of created.gameIds) await instructor.getByTestId(`feed-${gameId}`).getByText("News: Border crossing reopened").waitFor();
   console.log("news sent once reaches the feed of every game");
 
+  // News for the start of round 2 in every game, one more for round 3 in the first game only, then that one taken back.
+  await instructor.getByTestId("class-news-headline").fill("Talks move to Geneva");
+  await instructor.getByTestId("class-news-when").selectOption("2");
+  await instructor.getByTestId("class-news-submit").click();
+  await instructor.getByTestId("class-control-status").getByText("2 of 2 game(s) will publish it when round 2 begins.").waitFor();
+  await instructor.getByTestId("class-waiting-0").getByText("in 2 of 2 games").waitFor();
+  const card1 = instructor.getByTestId(`game-${game1}`);
+  await card1.getByText("Inject news", { exact: true }).click();
+  await instructor.getByTestId(`news-headline-${game1}`).fill("Sanctions review");
+  check((await instructor.getByTestId(`news-when-${game1}`).locator("option").allInnerTexts()).join("|") === "Now|At the start of round 2|At the start of round 3|At the start of round 4|At the start of round 5|At the start of round 6",
+    "the game's news form does not offer the rounds after round 1");
+  await instructor.getByTestId(`news-when-${game1}`).selectOption("3");
+  await instructor.getByTestId(`news-submit-${game1}`).click();
+  await instructor.getByTestId(`waiting-${game1}-1`).getByText("Sanctions review").waitFor();
+  check((await instructor.getByTestId(`waiting-${game1}-0`).innerText()).includes("Talks move to Geneva"), "the game's waiting list does not put round 2 first");
+  await shot(instructor, "control-room-scheduled-news");
+  await instructor.getByTestId(`waiting-${game1}-1`).getByRole("button").click();
+  await instructor.getByTestId(`waiting-${game1}-1`).waitFor({ state: "detached" });
+  await instructor.getByTestId(`feed-${game1}`).getByText("News for round 3 taken back: Sanctions review").waitFor();
+  console.log("news waits for round 2 in every game, and news for round 3 in one game is taken back");
+
   await instructor.getByTestId("class-resume").click();
   for (const gameId of created.gameIds) await instructor.getByTestId(`pause-${gameId}`).and(instructor.locator(":enabled")).waitFor();
   const tabled = await call("act", { token: tokens.us, commandId: crypto.randomUUID(), command: { type: "table", package: { minerals: "share-25" }, addressees: ["ukraine"] } });
@@ -89,6 +110,13 @@ await runSteps(browser, failures, async () => {
     return tile?.getAttribute("data-state") === "binding" && tile.getAttribute("data-option") === "share-25";
   }, game1);
   console.log("the game's board at the head of its card shows the minerals deal binding");
+
+  // Round 2 of the second game begins: its news comes out there, and still waits in the first.
+  await instructor.getByTestId(`process-now-${game2}`).click();
+  await instructor.getByTestId(`feed-${game2}`).getByText("News: Talks move to Geneva").waitFor();
+  await instructor.getByTestId("class-waiting-0").getByText("in 1 of 2 games").waitFor();
+  check(await instructor.getByTestId(`waiting-news-${game2}`).isHidden(), "the second game still lists news that is out");
+  console.log("when round 2 begins in one game its news comes out there and waits in the other");
 
 });
 await hub.stop();

@@ -89,7 +89,23 @@ await runSteps(browser, failures, async () => {
   const status = phone.locator("[data-testid^='my-offer-status-']").first();
   await status.getByText("open").waitFor();
   const ownId = (await status.getAttribute("data-testid")).replace("my-offer-status-", "");
-  await phone.getByTestId(`withdraw-${ownId}`).click();
+
+  // While the instructor pauses the game, Withdraw and Talk's Send are off with the server's reason, and come back on.
+  const instruct = (type) => call("instruct", { token: created.instructorToken, gameId, command: { type } });
+  const withdraw = phone.getByTestId(`withdraw-${ownId}`);
+  await instruct("pause");
+  await phone.waitForSelector(`[data-testid='withdraw-${ownId}']:disabled`);
+  expect((await withdraw.getAttribute("title") ?? "").includes("paused"), "a paused Withdraw does not say why it is off");
+  await phone.getByTestId("tab-talk").click();
+  await phone.waitForSelector("[data-testid='talk-send']:disabled");
+  expect((await phone.getByTestId("talk-to").innerText()).includes("paused"), "Talk does not say why Send is off during the pause");
+  await instruct("resume");
+  await phone.waitForSelector("[data-testid='talk-send']:enabled");
+  await phone.getByTestId("tab-offers").click();
+  await phone.waitForSelector(`[data-testid='withdraw-${ownId}']:enabled`);
+  console.log("a pause turns Withdraw and Send off with the reason, and the resume turns them back on");
+
+  await withdraw.click();
   await phone.getByTestId(`my-offer-status-${ownId}`).getByText("withdrawn").waitFor();
   expect(await phone.getByTestId(`withdraw-${ownId}`).count() === 0, "a withdrawn offer still offers Withdraw");
   console.log(`offer #${ownId} showed as open in My offers and was withdrawn`);

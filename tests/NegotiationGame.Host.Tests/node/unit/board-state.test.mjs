@@ -79,6 +79,20 @@ test("the latest move names the issues it touched; clock-only events are not mov
   assert.deepEqual(signedBoard.recent.map(m => m.sequence), [8, 7, 6, 5, 4, 3]);
 });
 
+test("news waiting for a later round is never on the board, for the instructor's card or a spectator", () => {
+  sequence = 0;
+  const start = [event("NegotiationStarted")];
+  const prepared = [
+    event("NewsScheduled", { round: 2, headline: "Pipeline damaged", body: "Gas stops." }),
+    event("ScheduledNewsCancelled", { round: 2, headline: "Pipeline damaged" }),
+    event("Withheld"),
+  ];
+  const board = foldBoard(scenario, [...start, ...prepared], 3);
+  assert.equal(board.latest?.type, "NegotiationStarted");
+  assert.deepEqual(board.recent.map(m => m.type), ["NegotiationStarted"]);
+  assert.ok(!JSON.stringify(board).includes("Pipeline"));
+});
+
 test("a private message is on the board only as a call, heard for two minutes", () => {
   const board = foldBoard(scenario, log(), 3);
   assert.deepEqual(board.latest, { ...board.latest, type: "ChannelActive", data: { channel: ["us", "russia"] } });

@@ -57,8 +57,9 @@ import { applyToClock, clockFromSummary } from "./clock.js";
 // How many moves the board keeps in words, newest first.
 export const RECENT_MOVES = 6;
 
-// Events that only set or move the clock are not moves anybody made.
-const CLOCK_ONLY = new Set(["DeadlineSet", "DeadlinePassed"]);
+// Events that are no move on the board: those that only set or move the clock, and the instructor's preparations
+// (news waiting for a later round), which the board, shown to spectators, must not tell.
+const NOT_MOVES = new Set(["DeadlineSet", "DeadlinePassed", "NewsScheduled", "ScheduledNewsCancelled", "Withheld"]);
 
 /**
  * The board before the first event.
@@ -183,7 +184,7 @@ export function nextBoard(scenario, board, raw) {
     default: break;
   }
 
-  if (!CLOCK_ONLY.has(e.type)) {
+  if (!NOT_MOVES.has(e.type)) {
     /** @type {BoardMove} */
     const move = { sequence: e.sequence, at: e.at, type: e.type, data: d, issues: [...touched] };
     next.latest = move;

@@ -37,6 +37,9 @@ export function describeEvent(e, names) {
     case "ClockResumed": return "The clock runs again";
     case "DeadlineExtended": return `Deadline extended by ${d.bySeconds} s`;
     case "NewsInjected": return `News: ${d.headline}`;
+    case "NewsScheduled": return `News prepared for the start of round ${d.round}: ${d.headline}`;
+    case "ScheduledNewsCancelled": return `News for round ${d.round} taken back: ${d.headline}`;
+    case "Withheld": return "The instructor prepared something";
     case "StatementMade": return `${names.party(d.party)} said: “${d.text}”`;
     case "MessageSent": return `${names.party(d.party)} to ${parties((d.channel ?? []).filter(p => p !== d.party))} (private): “${d.text}”`;
     case "ChannelActive": return `${parties(d.channel)} are on a private call`;

@@ -22,7 +22,7 @@ const KINDS = {
   AgreementConcluded: "agreement", AgreementSigned: "agreement",
   BriefingStarted: "clock", NegotiationStarted: "clock", RoundAdvanced: "clock", DeadlineSet: "clock", DeadlinePassed: "clock",
   ClockPaused: "clock", ClockResumed: "clock", DeadlineExtended: "clock", GameEnded: "clock",
-  NewsInjected: "news",
+  NewsInjected: "news", NewsScheduled: "news", ScheduledNewsCancelled: "news",
 };
 
 /** @type {(e: GameEvent) => string | null} */

@@ -27,6 +27,8 @@ export function feedItem(e, names) {
  * @param {Names} names
  */
 export function appendFeed(list, e, names) {
+  // What the instructor prepares (news for a later round) reaches others as Withheld: nothing to show them.
+  if (e.type === "Withheld") return;
   list.prepend(feedItem(e, names));
   while (list.children.length > FEED_LIMIT) list.lastElementChild.remove();
 }

@@ -1,11 +1,15 @@
 // @ts-check
-// The class-wide controls: pause, resume, extend by any amount, news and the end of an untimed briefing, sent to every
-// game at once (instructClass), with what each game made of it.
+// The class-wide controls: pause, resume, extend by any amount, news (now or at the start of a later round) and the
+// end of an untimed briefing, sent to every game at once (instructClass), with what each game made of it.
 
 import { callUntilAnswered } from "../../net/connection.js";
 import { newCommandId } from "../../net/command-id.js";
 import { errorText } from "../../net/replies.js";
 import { h, toast } from "../../ui/dom.js";
+import { waitingAcross } from "../../game/scheduled-news.js";
+import { newsCommand, offerRounds, renderWaiting, whenControl } from "./news-planner.js";
+
+/** @import { WaitingNews } from "../../game/scheduled-news.js" */
 
 /** @typedef {{ gameId: string, ok: boolean, error?: { code: string, message: string } }} GameAnswer */
 
@@ -23,7 +27,7 @@ export function summariseAnswers(done, games) {
 /**
  * @param {string} token the instructor's token
  * @param {() => void} onChange after every answer
- * @returns {HTMLElement}
+ * @returns {{ node: HTMLElement, update: (rounds: number[], waitingPerGame: WaitingNews[][]) => void }}
  */
 export function buildClassControls(token, onChange) {
   const status = h("p", { class: "muted class-control-status", role: "status", testid: "class-control-status" });
@@ -57,14 +61,20 @@ export function buildClassControls(token, onChange) {
 
   const headline = h("input", { name: "headline", required: true, maxLength: 200, testid: "class-news-headline" });
   const body = h("textarea", { name: "body", rows: 2, maxLength: 4000, testid: "class-news-body" });
+  const when = whenControl("class-news-when");
   const newsForm = h("form", { class: "form-grid", onsubmit: async event => {
     event.preventDefault();
-    const ok = await instructAll({ type: "news", headline: headline.value.trim(), body: body.value.trim() }, "received the news");
+    const command = newsCommand(when.select, headline.value.trim(), body.value.trim());
+    const ok = await instructAll(command, command.type === "news" ? "received the news" : `will publish it when round ${command.round} begins`);
     if (ok) newsForm.reset();
   } },
-  h("label", { text: "Headline " }, headline), h("label", { text: "Body " }, body), h("button", { type: "submit", text: "Send news to every game", testid: "class-news-submit" }));
+  h("label", { text: "Headline " }, headline), h("label", { text: "Body " }, body), when.label,
+  h("button", { type: "submit", text: "Send news to every game", testid: "class-news-submit" }));
+  const waitingList = h("ul", { class: "waiting-list", testid: "class-waiting-news", "aria-label": "News waiting in the games for a later round", hidden: true });
+  /** @param {WaitingNews} news */
+  const takeBack = news => instructAll({ type: "cancelScheduledNews", round: news.round, headline: news.headline }, "took it back");
 
-  return h("section", { class: "card class-controls", testid: "class-controls", "aria-labelledby": "class-controls-title" },
+  const node = h("section", { class: "card class-controls", testid: "class-controls", "aria-labelledby": "class-controls-title" },
     h("h2", { id: "class-controls-title", text: "Every game at once" }),
     h("div", { class: "controls", role: "group", "aria-label": "Class-wide controls" },
       h("button", { type: "button", text: "Pause all", testid: "class-pause", onclick: () => instructAll({ type: "pause" }, "paused") }),
@@ -73,6 +83,17 @@ export function buildClassControls(token, onChange) {
         title: "Ends every briefing (an untimed one too) and opens round 1",
         onclick: () => instructAll({ type: "startNegotiation" }, "opened round 1") })),
     extendForm,
-    h("details", {}, h("summary", { text: "News to every game" }), newsForm),
+    h("details", {}, h("summary", { text: "News to every game" }), newsForm, waitingList),
     status);
+
+  /**
+   * @param {number[]} rounds the rounds whose start can still bring news in at least one game
+   * @param {WaitingNews[][]} waitingPerGame what waits in each running game
+   */
+  function update(rounds, waitingPerGame) {
+    offerRounds(when.select, rounds);
+    renderWaiting(waitingList, waitingAcross(waitingPerGame), "class-waiting", takeBack);
+  }
+
+  return { node, update };
 }

@@ -4,6 +4,7 @@
 
 import { followClass } from "../../net/class-feed.js";
 import { describeScores } from "../../game/event-text.js";
+import { schedulableRounds } from "../../game/scheduled-news.js";
 import { plainNames, scenarioNames } from "../../game/names.js";
 import { usePartyColours } from "../../game/party-colours.js";
 import { joinLink } from "../../links.js";
@@ -34,6 +35,8 @@ export function showClass(app, saved) {
   let lastClass = null;
   let refreshTimer = 0;
   let names = plainNames;
+  /** @type {number | undefined} */
+  let classRounds;
   const alertList = field(root, "alerts");
 
   const seatsPanel = buildSeatsPanel(token, () => scheduleRefresh());
@@ -98,10 +101,11 @@ export function showClass(app, saved) {
     renderClassFacts(root, lastClass);
     // Until a class reports its scenario, parties show by their ids.
     names = result.scenario ? scenarioNames(result.scenario) : plainNames;
+    classRounds = result.scenario?.rounds;
     usePartyColours(result.scenario?.parties ?? []);
     renderRoster(field(root, "roster"), lastClass, names);
     seatsPanel.update(lastClass, names);
-    classControls.hidden = !lastClass.started;
+    classControls.node.hidden = !lastClass.started;
     for (const gameId of lastClass.gameIds) {
       if (!cards.has(gameId)) {
         const card = buildGameCard(gameId, saved, token, { onChange: scheduleOverview, onAlert: showAlert, onRosterChange: scheduleRefresh });
@@ -119,6 +123,8 @@ export function showClass(app, saved) {
   function drawOverview() {
     const games = (lastClass?.started ? lastClass.gameIds : []).map(gameId => ({ gameId, clock: cards.get(gameId).currentClock() }));
     renderOverview(field(root, "overview"), games, names, gameId => cards.get(gameId)?.lastEventText());
+    const rounds = [...new Set(games.flatMap(game => schedulableRounds(game.clock, classRounds)))].sort((a, b) => a - b);
+    classControls.update(rounds, games.map(game => cards.get(game.gameId).waitingNews()));
   }
 
   let overviewTimer = 0;
@@ -142,8 +148,8 @@ export function showClass(app, saved) {
 
   // A class-wide command changes what the games' streams then push; the class itself is read again only for its roster.
   const classControls = buildClassControls(token, () => {});
-  classControls.hidden = true;
-  field(root, "classControls").replaceWith(classControls);
+  classControls.node.hidden = true;
+  field(root, "classControls").replaceWith(classControls.node);
 
   onCleanup(followClass(saved.classId, scheduleRefresh));
   onCleanup(() => { clearTimeout(refreshTimer); clearTimeout(overviewTimer); });

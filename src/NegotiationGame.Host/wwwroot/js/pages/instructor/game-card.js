@@ -13,11 +13,14 @@ import { renderClock } from "../../ui/clock.js";
 import { buttonIn, copyText, field, formIn, fromTemplate, h, replaceIfChanged, toast } from "../../ui/dom.js";
 import { appendFeed } from "../../ui/feed.js";
 import { showQr } from "../../ui/qr.js";
+import { foldWaitingNews, inRoundOrder, schedulableRounds } from "../../game/scheduled-news.js";
 import { AlertWatch } from "./alerts.js";
 import { controlStates, processNowEnds } from "./game-controls.js";
+import { newsCommand, offerRounds, renderWaiting, whenControl } from "./news-planner.js";
 
 /** @import { Clock, Names } from "../../types.js" */
 /** @import { GameAlert } from "./alerts.js" */
+/** @import { WaitingNews } from "../../game/scheduled-news.js" */
 
 /**
  * @param {string} gameId
@@ -70,12 +73,21 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
   const newsForm = formIn(node, "[data-role=news]");
   newsForm.elements.headline.dataset.testid = `news-headline-${gameId}`;
   newsForm.elements.body.dataset.testid = `news-body-${gameId}`;
-  buttonIn(newsForm, "[type=submit]").dataset.testid = `news-submit-${gameId}`;
+  const newsSubmit = buttonIn(newsForm, "[type=submit]");
+  newsSubmit.dataset.testid = `news-submit-${gameId}`;
+  const when = whenControl(`news-when-${gameId}`);
+  newsSubmit.before(when.label);
+  const waitingList = h("ul", { class: "waiting-list", testid: `waiting-news-${gameId}`, "aria-label": "News waiting for a later round", hidden: true });
+  newsForm.after(waitingList);
   newsForm.addEventListener("submit", async event => {
     event.preventDefault();
-    const ok = await instruct({ type: "news", headline: newsForm.elements.headline.value.trim(), body: newsForm.elements.body.value.trim() });
+    const ok = await instruct(newsCommand(when.select, newsForm.elements.headline.value.trim(), newsForm.elements.body.value.trim()));
     if (ok) newsForm.reset();
   });
+  /** @type {WaitingNews[]} folded from this card's stream */
+  let waiting = [];
+  /** @param {WaitingNews} news */
+  const takeBack = news => instruct({ type: "cancelScheduledNews", round: news.round, headline: news.headline });
 
   async function instructGame(type) {
     if (type === "end" && !confirm(`End game ${gameId} now? Scores are final.`)) return;
@@ -102,7 +114,9 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
       if (reason) reasons.add(reason);
     }
     extendMinutes.disabled = states.extend !== null;
-    buttonIn(newsForm, "[type=submit]").disabled = clock.phase === "Ended";
+    newsSubmit.disabled = clock.phase === "Ended";
+    offerRounds(when.select, schedulableRounds(clock, rounds));
+    renderWaiting(waitingList, clock.phase === "Ended" ? [] : inRoundOrder(waiting), `waiting-${gameId}`, takeBack);
     controlReason.textContent = clock.phase === "Ended" ? "The game has ended: its controls are off."
       : clock.paused ? "Paused: players cannot act until you resume."
       : clock.phase === "Briefing" && !clock.deadline ? "Untimed briefing: it lasts until you start the negotiation."
@@ -164,6 +178,7 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
         lastEvent = describeEvent(e, names);
         appendFeed(feed, e, names);
         board.apply(e);
+        waiting = foldWaitingNews(waiting, e);
         if (fresh) applyToClock(clock, e);
         for (const alert of alerts?.take(e) ?? []) if (fresh) onAlert(alert);
         if (fresh && e.type === "PlayerChanged") onRosterChange();
@@ -183,7 +198,10 @@ export function buildGameCard(gameId, saved, token, { onChange, onAlert, onRoste
   /** The game's clock as this card follows it. */
   const currentClock = () => clock;
 
-  return { node, update, watch, lastEventText, currentClock };
+  /** What waits in this game for a later round, in the order it will come out. */
+  const waitingNews = () => (clock.phase === "Ended" ? [] : inRoundOrder(waiting));
+
+  return { node, update, watch, lastEventText, currentClock, waitingNews };
 }
 
 /**

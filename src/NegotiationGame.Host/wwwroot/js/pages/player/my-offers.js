@@ -2,6 +2,7 @@
 // "My offers": every offer the player tabled, newest first, with where it stands (open and who has accepted,
 // agreed, rejected by whom, expired, withdrawn), what it changed, and Withdraw while it is open.
 
+import { refusalReason } from "../../game/refusals.js";
 import { field, h } from "../../ui/dom.js";
 import { listJoin } from "../../ui/format.js";
 import { playerCommand } from "./command.js";
@@ -24,6 +25,8 @@ export function renderMyOffers(ctx) {
 function myOfferCard(ctx, offer) {
   const open = offer.status === "open";
   const closed = ctx.ended || ctx.walkedAway;
+  // A pause leaves the button in place, off, with the server's reason: the offer can be withdrawn once the clock runs.
+  const refused = refusalReason(ctx.clock, ctx.walkedAway);
   return h("article", { class: `offer mine status-${offer.status}`, testid: `my-offer-${offer.offerId}` },
     h("h3", {}, `Offer #${offer.offerId} to ${listJoin(offer.addressees.map(ctx.names.party))} `,
       h("span", { class: `status-tag ${offer.status}`, text: statusWord(offer), testid: `my-offer-status-${offer.offerId}` })),
@@ -31,6 +34,7 @@ function myOfferCard(ctx, offer) {
     termsList(ctx, offer.package),
     changesNote(ctx, offer),
     open && !closed && h("div", { class: "row wrap" }, h("button", { type: "button", text: "Withdraw", testid: `withdraw-${offer.offerId}`,
+      disabled: refused !== null, title: refused,
       onclick: () => playerCommand(ctx, { type: "withdraw", offerId: offer.offerId }, `Offer #${offer.offerId} withdrawn.`) })));
 }
 

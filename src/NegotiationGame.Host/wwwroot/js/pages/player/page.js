@@ -24,7 +24,7 @@ import { renderAgreements, renderInbox } from "./inbox.js";
 import { renderMyOffers } from "./my-offers.js";
 import { showSeatEnded } from "./seat-ended.js";
 import { buildTabs } from "./tabs.js";
-import { talkEvent } from "./talk.js";
+import { talkClockChanged, talkEvent } from "./talk.js";
 
 /** @import { Clock, GameView, Names, PublicScenario, Seat, TrackedOffer } from "../../types.js" */
 
@@ -160,6 +160,8 @@ function noteOwnFate(ctx, e) {
 function renderPlayerClock(ctx) {
   renderClock(field(ctx.root, "clock"), ctx.clock, ctx.scenario?.rounds);
   updateBuilderAvailability(ctx);
+  renderMyOffers(ctx);
+  talkClockChanged(ctx);
 }
 
 function renderPlayerState(ctx) {

@@ -2,6 +2,7 @@
 // The player's Talk section: the threads (public, and one per call), the chosen thread's messages, and the form.
 // The recipients stay ticked until the player changes them, so a conversation does not drift back to public.
 
+import { refusalReason } from "../../game/refusals.js";
 import { PUBLIC_THREAD, recipientsOf, TalkThreads, threadKeyFor } from "../../game/talk-threads.js";
 import { call } from "../../net/connection.js";
 import { readRevealedMessages } from "../../net/reveal.js";
@@ -36,6 +37,14 @@ export function buildTalk(ctx, others) {
  */
 export function talkEvent(ctx, e) {
   panels.get(ctx)?.receive(e);
+}
+
+/**
+ * The clock moved (a pause, a resume, the negotiation's start): Send follows what the server would take.
+ * @param {PlayerContext} ctx
+ */
+export function talkClockChanged(ctx) {
+  panels.get(ctx)?.render();
 }
 
 class TalkPanel {
@@ -166,7 +175,7 @@ class TalkPanel {
     const command = channel.length ? { type: "message", channel, text } : { type: "statement", text };
     this.send.disabled = true;
     const sent = await playerCommand(this.ctx, command, channel.length ? "Message sent." : "Statement made.");
-    this.send.disabled = false;
+    this.send.disabled = this.refusal() !== null;
     // Only the words go: the recipients stay for the next message of the same conversation.
     if (sent) this.text.value = "";
   }
@@ -203,12 +212,21 @@ class TalkPanel {
       const input = chip.querySelector("input");
       input.disabled = this.gone.has(input.value);
     }
+    // While the game is paused or not yet negotiating, the words can be written but not sent: the server would refuse them.
+    const refused = this.refusal();
+    this.send.disabled = refused !== null;
+    this.send.title = refused ?? "";
     const recipients = this.recipients();
     this.to.textContent = this.closed
       ? "Talk is closed: the game is over for you."
-      : recipients.length ? `Sends privately to ${listJoin(recipients.map(names.party))}.` : "Sends a public statement everyone reads.";
+      : refused ?? (recipients.length ? `Sends privately to ${listJoin(recipients.map(names.party))}.` : "Sends a public statement everyone reads.");
     this.to.classList.toggle("private", recipients.length > 0);
     this.form.classList.toggle("private", recipients.length > 0);
+  }
+
+  /** Why the server would refuse a message now, or null. */
+  refusal() {
+    return this.ctx.clock ? refusalReason(this.ctx.clock, false) : null;
   }
 
   /**
