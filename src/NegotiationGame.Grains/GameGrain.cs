@@ -74,10 +74,11 @@ public sealed partial class GameGrain(
 
     public Task EnsureClockRunning() => Task.CompletedTask;
 
-    public Task<long> Subscribe(IGameObserver observer)
+    public async Task<long> Subscribe(IGameObserver observer)
     {
+        await TellNewHostAsync(observer);
         _observers.Subscribe(observer, observer);
-        return Task.FromResult(_record?.LastSequence ?? 0);
+        return _record?.LastSequence ?? 0;
     }
 
     public Task Unsubscribe(IGameObserver observer)

@@ -32,6 +32,7 @@ public interface IGameGrain : IGrainWithStringKey
     /// <summary>
     /// Registers (or renews) an observer of new entries and returns the last sequence number now in the log, so
     /// that the observer can tell whether it missed anything. Registrations lapse after thirty seconds unless renewed.
+    /// An observer that was not registered first hears the seat changes this activation knows of (OnSeatsChanged).
     /// </summary>
     [Alias("Subscribe")]
     Task<long> Subscribe(IGameObserver observer);
