@@ -19,6 +19,9 @@ internal sealed class SeatFeedWatch(WatchedGame watched) : IAsyncDisposable
     public static async Task<SeatFeedWatch> StartAsync(ServerFixture server, string token, string gameId) =>
         new(await WatchedGame.WatchAsync(server, token, gameId));
 
+    public static async Task<SeatFeedWatch> StartAsync(HubConnection connection, string token, string gameId) =>
+        new(await WatchedGame.WatchAsync(connection, token, gameId));
+
     /// <summary>
     /// Waits for the call and the statement of <see cref="SeatFeedRoom.TellUkraineAsync"/>, checks that what was pushed
     /// after the catch-up is every sequence from there on, once each, in order, and returns the call as pushed.

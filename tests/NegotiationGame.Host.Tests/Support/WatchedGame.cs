@@ -20,9 +20,13 @@ internal sealed class WatchedGame : IAsyncDisposable
 
     public List<string> Raw => [.. Pushed.All.Select(e => e.GetRawText()), .. CatchUp];
 
-    public static async Task<WatchedGame> WatchAsync(ServerFixture server, string token, string gameId)
+    public static async Task<WatchedGame> WatchAsync(ServerFixture server, string token, string gameId) =>
+        await WatchAsync(await server.ConnectAsync(), token, gameId);
+
+    /// <summary>Watches on a connection of the caller's (to one node of a cluster, say), which this then owns.</summary>
+    public static async Task<WatchedGame> WatchAsync(HubConnection connection, string token, string gameId)
     {
-        var frames = new WatchedGame(await server.ConnectAsync());
+        var frames = new WatchedGame(connection);
         var watched = (await frames.Connection.CallAsync("watch", new { token, gameId, afterSequence = 0 })).Ok();
         frames.CatchUp = [.. watched.GetProperty("events").EnumerateArray().Select(e => e.GetRawText())];
         return frames;
