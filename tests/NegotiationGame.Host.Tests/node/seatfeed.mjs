@@ -58,6 +58,7 @@ await runSteps(browser, failures, async () => {
   if (!(await ended.innerText()).includes("a bot plays this role now")) throw new Error(`the console does not say a bot took the role: ${await ended.innerText()}`);
   await dan.getByTestId("seat-ended-rejoin").click();
   await dan.getByTestId("seat-ended-status").filter({ hasText: "holds the seat no longer" }).waitFor();
+  if (await dan.locator("[data-field=notice]").first().isVisible()) throw new Error(`a second notice repeats the refusal: ${await dan.locator("[data-field=notice]").first().innerText()}`);
   await shot(dan, "seatfeed-released");
   console.log("a student whose role went to a bot was told why, and that this browser holds the seat no more");
 });

@@ -42,6 +42,7 @@ import { talkClockChanged, talkEvent } from "./talk.js";
  * @property {number | null} counterTo the offer the builder counters, if any
  * @property {boolean} walkedAway
  * @property {boolean} [ended]
+ * @property {boolean} [seatEnded] the server ended the feed because the seat changed (seat-ended.js says why)
  * @property {HTMLElement} [endScreen] the end screen, once the game has ended
  * @property {() => void} [refreshView] asks for the view again soon
  * @property {() => void} [retryView] asks for the view again after a pause
@@ -106,6 +107,7 @@ async function loadView(ctx) {
     const code = result.error?.code;
     // The token stops counting when the instructor moves the seat or gives the role to a bot: ask with the seat secret.
     if (code === "Unauthorized" && await refreshSeat(ctx.seat)) return route();
+    if (ctx.seatEnded) return;
     setNotice(ctx, code === "GameNotFound" ? WAITING : errorText(result));
     if (!FATAL_CODES.includes(code)) ctx.retryView();
     return;
@@ -142,7 +144,12 @@ function startPlayerStream(ctx) {
       if (fresh) ctx.refreshView();
     },
     onError: error => setNotice(ctx, error?.code === "GameNotFound" ? WAITING : error?.message),
-    onEnded: ended => showSeatEnded(ctx.root, ctx.seat, ended),
+    onEnded: ended => {
+      // seat-ended.js says why; a refusal of the stale token said before or after would only repeat it less clearly.
+      ctx.seatEnded = true;
+      setNotice(ctx, "");
+      showSeatEnded(ctx.root, ctx.seat, ended);
+    },
   });
 }
 
