@@ -13,23 +13,13 @@ public sealed partial class GameGrain
     /// </summary>
     public static readonly TimeSpan SeatChangePatience = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many seats' latest changes an activation keeps for hosts that register later: more than a class's roster.</summary>
-    public const int RememberedSeatChanges = 1_024;
-
     // The latest change of each seat this activation heard, for a host that registers only after it (the activation
     // is fresh and hosts re-register at their next renewal, or a host's registration lapsed): see TellNewHostAsync.
-    private readonly Dictionary<Guid, SeatChange> _seatChanges = [];
+    private readonly LatestSeatChanges _seatChanges = new();
 
     public async Task SeatsChanged(ImmutableArray<SeatChange> changes)
     {
-        foreach (var change in changes)
-        {
-            if (_seatChanges.Count < RememberedSeatChanges || _seatChanges.ContainsKey(change.SeatId))
-            {
-                _seatChanges[change.SeatId] = change;
-            }
-        }
-
+        _seatChanges.Note(changes);
         // Every host at once, not one after the other as ObserverManager.Notify goes: one slow host must not add up.
         var hosts = _observers.Observers.Values.ToArray();
         var told = await Task.WhenAll(hosts.Select(host => TellAsync(host, changes)));
@@ -47,7 +37,7 @@ public sealed partial class GameGrain
     /// </summary>
     private async Task TellNewHostAsync(IGameObserver host)
     {
-        if (_seatChanges.Count > 0 && !_observers.Observers.ContainsKey(host) && !await TellAsync(host, [.. _seatChanges.Values]))
+        if (!_seatChanges.IsEmpty && !_observers.Observers.ContainsKey(host) && !await TellAsync(host, _seatChanges.All))
         {
             LogSeatChangeUnheard(logger, GameId, 1);
         }

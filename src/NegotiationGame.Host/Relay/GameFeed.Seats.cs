@@ -11,6 +11,10 @@ namespace NegotiationGame.Host.Relay;
 /// </summary>
 public sealed partial class GameFeed
 {
+    // The latest change of each seat heard here (as many as the game keeps), so that a watch the hub let through just
+    // before its seat changed is not added after the change was heard: see Admits.
+    private readonly LatestSeatChanges _seatChanges = new();
+
     public string GameId => _gameId;
 
     /// <summary>Heard from the game before the class acknowledges a seat change; the relay ends the stale watches at once.</summary>
@@ -30,6 +34,7 @@ public sealed partial class GameFeed
         var ended = new List<(GameWatcher Watcher, WatchEndedMessage Reason)>();
         lock (_gate)
         {
+            _seatChanges.Note(changes);
             foreach (var watcher in _watchers)
             {
                 if (watcher.Grant is { Role: AccessRole.Player, SeatId: { } seatId } grant &&
@@ -58,4 +63,10 @@ public sealed partial class GameFeed
 
         return [.. ended.Select(stale => stale.Watcher)];
     }
+
+    /// <summary>Whether the watcher's token still counts as far as this feed has heard (call under the feed's lock).</summary>
+    private bool Admits(GameWatcher watcher) =>
+        watcher.Grant is not { Role: AccessRole.Player, SeatId: { } seatId } grant ||
+        _seatChanges.Of(seatId) is not { } change ||
+        grant.IsHeldBy(change.Now);
 }

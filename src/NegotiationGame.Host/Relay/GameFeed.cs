@@ -72,13 +72,16 @@ public sealed partial class GameFeed : IGameObserver, IAsyncDisposable
     /// <summary>The number of spectators the game last reported.</summary>
     public int Spectators => _counts.Latest;
 
-    /// <summary>Adds (or replaces) a watcher; it is pushed every entry forwarded from now on.</summary>
+    /// <summary>
+    /// Adds (or replaces) a watcher; it is pushed every entry forwarded from now on. A player whose seat this feed has
+    /// already heard change is not added (the hub then refuses the watch).
+    /// </summary>
     public void Add(GameWatcher watcher)
     {
         ArgumentNullException.ThrowIfNull(watcher);
         lock (_gate)
         {
-            _watchers = [.. _watchers.Where(known => known.Outbox != watcher.Outbox), watcher];
+            _watchers = [.. _watchers.Where(known => known.Outbox != watcher.Outbox), .. Admits(watcher) ? [watcher] : Array.Empty<GameWatcher>()];
         }
     }
 
