@@ -58,6 +58,8 @@ await runSteps(browser, failures, async () => {
   if (!(await ended.innerText()).includes("a bot plays this role now")) throw new Error(`the console does not say a bot took the role: ${await ended.innerText()}`);
   await dan.getByTestId("seat-ended-rejoin").click();
   await dan.getByTestId("seat-ended-status").filter({ hasText: "holds the seat no longer" }).waitFor();
+  const reachable = await dan.evaluate(() => ["#panel-offers", "#panel-talk"].map((id) => !document.querySelector(id)?.closest("[inert]")));
+  if (reachable.some(Boolean)) throw new Error(`the offers and talk of a seat that ended are still in reach: ${reachable}`);
   if (await dan.locator("[data-field=notice]").first().isVisible()) throw new Error(`a second notice repeats the refusal: ${await dan.locator("[data-field=notice]").first().innerText()}`);
   await shot(dan, "seatfeed-released");
   console.log("a student whose role went to a bot was told why, and that this browser holds the seat no more");

@@ -24,6 +24,8 @@ export function showSeatEnded(root, seat, ended) {
   const rejoin = h("button", { type: "button", class: "primary", testid: "seat-ended-rejoin", text: "Rejoin", onclick: () => follow() });
   const box = h("div", { class: "notice", role: "alert", testid: "seat-ended", "data-reason": ended.reason }, h("p", { text: message }), rejoin, status);
   root.querySelector("[data-field=notice]")?.after(box);
+  // Every move and message would be refused (Unauthorized): the sections that make them are taken out of reach.
+  for (const panel of root.querySelectorAll("#panel-offers, #panel-talk")) /** @type {HTMLElement} */ (panel).inert = true;
 
   async function follow() {
     rejoin.disabled = true;
