@@ -56,6 +56,9 @@ await runSteps(browser, failures, async () => {
     check(await instructor.getByTestId(`pause-${gameId}`).isDisabled(), `Pause of ${gameId} is still active while paused`);
     check(!(await instructor.getByTestId(`resume-${gameId}`).isDisabled()), `Resume of ${gameId} is off while paused`);
   }
+  await instructor.waitForSelector("[data-testid='class-pause']:disabled");
+  check((await instructor.getByTestId("class-pause").getAttribute("title")) === "Every game: The clock is already paused.", "Pause all does not say why it is off");
+  check(!(await instructor.getByTestId("class-resume").isDisabled()), "Resume all is off while every game is paused");
   let refused = "";
   try {
     await call("act", { token: tokens.us, commandId: crypto.randomUUID(), command: { type: "statement", text: "While paused" } });

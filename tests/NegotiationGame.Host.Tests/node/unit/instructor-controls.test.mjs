@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AlertWatch, alertText } from "../../../../src/NegotiationGame.Host/wwwroot/js/pages/instructor/alerts.js";
-import { controlStates, processNowEnds } from "../../../../src/NegotiationGame.Host/wwwroot/js/pages/instructor/game-controls.js";
+import { classControlStates, controlStates, processNowEnds } from "../../../../src/NegotiationGame.Host/wwwroot/js/pages/instructor/game-controls.js";
 
 const names = { party: id => id.toUpperCase() };
 const event = (type, data = {}) => ({ gameId: "g-01", sequence: 1, type, at: "2026-01-01T10:00:00Z", data });
@@ -67,3 +67,17 @@ test("process now ends the game only in the last round", () => {
   assert.equal(processNowEnds(clock("Negotiation", { round: 7 }), 8), false);
   assert.equal(processNowEnds(clock("Briefing"), 1), false);
 });
+
+test("a class-wide control is off only when every game would refuse it, and says why", () => {
+  const paused = clock("Negotiation", { paused: true, remaining: 30 });
+  const running = clock("Negotiation", { deadline: Date.now() + 60_000 });
+  const allPaused = classControlStates([paused, paused]);
+  assert.equal(allPaused.pause, "Every game: The clock is already paused.");
+  assert.equal(allPaused.resume, null);
+  const mixed = classControlStates([paused, running]);
+  assert.equal(mixed.pause, null, "one running game still takes a class-wide pause");
+  assert.equal(mixed.resume, null, "one paused game still takes a class-wide resume");
+  assert.equal(classControlStates([clock("Ended"), paused]).pause, "No game would take it now.");
+  assert.equal(classControlStates([]).pause, "The games open when the class starts.");
+});
+

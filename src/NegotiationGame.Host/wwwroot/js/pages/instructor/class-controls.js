@@ -7,9 +7,12 @@ import { newCommandId } from "../../net/command-id.js";
 import { errorText } from "../../net/replies.js";
 import { h, toast } from "../../ui/dom.js";
 import { waitingAcross } from "../../game/scheduled-news.js";
+import { classControlStates } from "./game-controls.js";
 import { newsCommand, offerRounds, renderWaiting, whenControl } from "./news-planner.js";
 
+/** @import { Clock } from "../../types.js" */
 /** @import { WaitingNews } from "../../game/scheduled-news.js" */
+/** @import { ClassControlType } from "./game-controls.js" */
 
 /** @typedef {{ gameId: string, ok: boolean, error?: { code: string, message: string } }} GameAnswer */
 
@@ -27,7 +30,7 @@ export function summariseAnswers(done, games) {
 /**
  * @param {string} token the instructor's token
  * @param {() => void} onChange after every answer
- * @returns {{ node: HTMLElement, update: (rounds: number[], waitingPerGame: WaitingNews[][]) => void }}
+ * @returns {{ node: HTMLElement, update: (clocks: Clock[], rounds: number[], waitingPerGame: WaitingNews[][]) => void }}
  */
 export function buildClassControls(token, onChange) {
   const status = h("p", { class: "muted class-control-status", role: "status", testid: "class-control-status" });
@@ -51,13 +54,19 @@ export function buildClassControls(token, onChange) {
     return result.ok;
   }
 
+  const pause = h("button", { type: "button", text: "Pause all", testid: "class-pause", onclick: () => instructAll({ type: "pause" }, "paused") });
+  const resume = h("button", { type: "button", text: "Resume all", testid: "class-resume", onclick: () => instructAll({ type: "resume" }, "resumed") });
+  const startNegotiation = h("button", { type: "button", text: "Start the negotiation everywhere", testid: "class-start-negotiation",
+    onclick: () => instructAll({ type: "startNegotiation" }, "opened round 1") });
+  const reason = h("p", { class: "muted control-reason", role: "status", testid: "class-control-reason" });
   const minutes = h("input", { type: "number", name: "minutes", min: "1", max: "1440", step: "1", value: "5", required: true, testid: "class-extend-minutes", "aria-label": "Minutes to add" });
+  const extendButton = h("button", { type: "submit", text: "Extend all", testid: "class-extend" });
   const extendForm = h("form", { class: "row wrap", onsubmit: event => {
     event.preventDefault();
     const seconds = Math.round(Number(minutes.value) * 60);
     if (!Number.isFinite(seconds) || seconds < 60 || seconds > 86400) return toast("Extend by 1 to 1,440 minutes.", "error");
     instructAll({ type: "extend", seconds }, `extended by ${minutes.value} min`);
-  } }, h("label", { class: "inline", text: "Extend every game by " }, minutes, " min"), h("button", { type: "submit", text: "Extend all", testid: "class-extend" }));
+  } }, h("label", { class: "inline", text: "Extend every game by " }, minutes, " min"), extendButton);
 
   const headline = h("input", { name: "headline", required: true, maxLength: 200, testid: "class-news-headline" });
   const body = h("textarea", { name: "body", rows: 2, maxLength: 4000, testid: "class-news-body" });
@@ -76,21 +85,31 @@ export function buildClassControls(token, onChange) {
 
   const node = h("section", { class: "card class-controls", testid: "class-controls", "aria-labelledby": "class-controls-title" },
     h("h2", { id: "class-controls-title", text: "Every game at once" }),
-    h("div", { class: "controls", role: "group", "aria-label": "Class-wide controls" },
-      h("button", { type: "button", text: "Pause all", testid: "class-pause", onclick: () => instructAll({ type: "pause" }, "paused") }),
-      h("button", { type: "button", text: "Resume all", testid: "class-resume", onclick: () => instructAll({ type: "resume" }, "resumed") }),
-      h("button", { type: "button", text: "Start the negotiation everywhere", testid: "class-start-negotiation",
-        title: "Ends every briefing (an untimed one too) and opens round 1",
-        onclick: () => instructAll({ type: "startNegotiation" }, "opened round 1") })),
+    h("div", { class: "controls", role: "group", "aria-label": "Class-wide controls" }, pause, resume, startNegotiation),
+    reason,
     extendForm,
     h("details", {}, h("summary", { text: "News to every game" }), newsForm, waitingList),
     status);
 
+  /** @type {[HTMLButtonElement, ClassControlType, string][]} each control, its command, and what it does when on */
+  const controls = [[pause, "pause", ""], [resume, "resume", ""], [extendButton, "extend", ""],
+    [startNegotiation, "startNegotiation", "Ends every briefing (an untimed one too) and opens round 1"]];
+
   /**
+   * @param {Clock[]} clocks each running game's clock
    * @param {number[]} rounds the rounds whose start can still bring news in at least one game
    * @param {WaitingNews[][]} waitingPerGame what waits in each running game
    */
-  function update(rounds, waitingPerGame) {
+  function update(clocks, rounds, waitingPerGame) {
+    const states = classControlStates(clocks);
+    const reasons = new Set();
+    for (const [button, type, help] of controls) {
+      button.disabled = states[type] !== null;
+      button.title = states[type] ?? help;
+      if (states[type]) reasons.add(states[type]);
+    }
+    minutes.disabled = states.extend !== null;
+    reason.textContent = [...reasons].join(" ");
     offerRounds(when.select, rounds);
     renderWaiting(waitingList, waitingAcross(waitingPerGame), "class-waiting", takeBack);
   }

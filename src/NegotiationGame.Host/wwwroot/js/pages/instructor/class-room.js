@@ -124,7 +124,7 @@ export function showClass(app, saved) {
     const games = (lastClass?.started ? lastClass.gameIds : []).map(gameId => ({ gameId, clock: cards.get(gameId).currentClock() }));
     renderOverview(field(root, "overview"), games, names, gameId => cards.get(gameId)?.lastEventText());
     const rounds = [...new Set(games.flatMap(game => schedulableRounds(game.clock, classRounds)))].sort((a, b) => a - b);
-    classControls.update(rounds, games.map(game => cards.get(game.gameId).waitingNews()));
+    classControls.update(games.map(game => game.clock), rounds, games.map(game => cards.get(game.gameId).waitingNews()));
   }
 
   let overviewTimer = 0;

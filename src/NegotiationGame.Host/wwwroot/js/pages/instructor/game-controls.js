@@ -29,3 +29,25 @@ export function controlStates(clock) {
  * @param {number | undefined} rounds the scenario's number of rounds
  */
 export const processNowEnds = (clock, rounds) => clock.phase === "Negotiation" && !!rounds && clock.round >= rounds;
+
+/** @typedef {"startNegotiation" | "pause" | "resume" | "extend"} ClassControlType the commands instructClass sends */
+
+/**
+ * A class-wide control is off only when every game would refuse it, with that reason ("every game: …"); while one
+ * game takes it, it stays on and the answer says which games refused.
+ * @param {Clock[]} clocks each running game's clock
+ * @returns {Record<ClassControlType, string | null>}
+ */
+export function classControlStates(clocks) {
+  const per = clocks.map(controlStates);
+  /** @param {ClassControlType} type */
+  const state = type => {
+    if (!per.length) return "The games open when the class starts.";
+    const reasons = per.map(states => states[type]);
+    if (reasons.some(reason => reason === null)) return null;
+    const distinct = [...new Set(reasons)];
+    return distinct.length === 1 ? `Every game: ${distinct[0]}` : "No game would take it now.";
+  };
+  return { startNegotiation: state("startNegotiation"), pause: state("pause"), resume: state("resume"), extend: state("extend") };
+}
+
