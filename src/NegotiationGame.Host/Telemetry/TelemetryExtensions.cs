@@ -38,6 +38,9 @@ public static class TelemetryExtensions
         "Microsoft.AspNetCore.RateLimiting",
     ];
 
+    // What the runtime instrumentation listens to: the runtime's own meter on .NET 9 and later, its own before.
+    private static readonly string[] RuntimeMeters = ["System.Runtime", "OpenTelemetry.Instrumentation.Runtime"];
+
     /// <summary>
     /// Wires metrics, traces and the silo's trace propagation, and counts hub commands. Called before SignalR is
     /// added, so that the command filter is the outermost and also sees calls the limits refuse.
@@ -45,7 +48,7 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var settings = TelemetrySettings.From(builder.Configuration);
+        var settings = TelemetrySettings.From(builder.Configuration, [.. Meters, .. RuntimeMeters]);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<CommandMetricsFilter>();
@@ -64,6 +67,8 @@ public static class TelemetryExtensions
         telemetry.WithMetrics(metrics =>
         {
             metrics.AddMeter(Meters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
+            metrics.ExcludeMeters(settings.ExcludedMeters);
+
             if (settings.PrometheusEnabled)
             {
                 metrics.AddPrometheusExporter();
@@ -82,6 +87,23 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Drops every stream of the named meters. A dropped stream is one the SDK does not listen to, so the instrument
+    /// stays disabled (<c>Instrument.Enabled</c> is false) and its callers skip recording altogether.
+    /// </summary>
+    public static MeterProviderBuilder ExcludeMeters(this MeterProviderBuilder metrics, IReadOnlyCollection<string> excluded)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(excluded);
+        if (excluded.Count == 0)
+        {
+            return metrics;
+        }
+
+        var names = excluded.ToHashSet(StringComparer.Ordinal);
+        return metrics.AddView(instrument => names.Contains(instrument.Meter.Name) ? MetricStreamConfiguration.Drop : null);
     }
 
     /// <summary>Serves the scrape endpoint, when it is on.</summary>

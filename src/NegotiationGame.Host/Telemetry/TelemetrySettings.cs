@@ -14,14 +14,29 @@ public sealed class TelemetrySettings
     /// <summary>Where the host serves them, on its one HTTP port.</summary>
     public string PrometheusPath { get; set; } = "/metrics";
 
-    public static TelemetrySettings From(IConfiguration configuration)
+    /// <summary>
+    /// Meters the host does not listen to, of those it listens to by default (<paramref name="known"/> in
+    /// <see cref="From"/>): an instrument nobody listens to costs its caller nothing, and a busy server's operator may
+    /// trade a meter's series for that CPU (docs/performance.md measures what each costs).
+    /// </summary>
+    public string[] ExcludedMeters { get; set; } = [];
+
+    public static TelemetrySettings From(IConfiguration configuration, IReadOnlyCollection<string> known)
     {
+        ArgumentNullException.ThrowIfNull(known);
         try
         {
             var settings = configuration.GetSection(Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
-            return settings.PrometheusPath.StartsWith('/')
+            if (!settings.PrometheusPath.StartsWith('/'))
+            {
+                throw new StartupRefusedException($"{Section}:PrometheusPath must start with '/'; it is '{settings.PrometheusPath}'.");
+            }
+
+            var unknown = settings.ExcludedMeters.Where(meter => !known.Contains(meter)).ToArray();
+            return unknown.Length == 0
                 ? settings
-                : throw new StartupRefusedException($"{Section}:PrometheusPath must start with '/'; it is '{settings.PrometheusPath}'.");
+                : throw new StartupRefusedException(
+                    $"{Section}:ExcludedMeters names {string.Join(", ", unknown.Select(meter => $"'{meter}'"))}, which this server does not listen to; it listens to {string.Join(", ", known)}.");
         }
         catch (InvalidOperationException exception)
         {
