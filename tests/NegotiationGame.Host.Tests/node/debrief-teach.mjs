@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { mostTellingPair } from "../../../src/NegotiationGame.Host/wwwroot/js/game/pairs.js";
-import { launchChromium, runSteps } from "./headless.mjs";
+import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
 import { connectHub, openAsInstructor } from "./session.mjs";
 
 const [base, shots] = process.argv.slice(2);
@@ -47,7 +47,7 @@ await runSteps(browser, failures, async () => {
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on("pageerror", error => failures.push(`debrief: ${error.message}`));
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   await openAsInstructor(page, base, created, "Debrief seminar");
   await page.goto(`${base}/#/debrief?game=${encodeURIComponent(gameId)}`);
   await page.getByTestId("pair-dance-chart").locator("svg").waitFor();

@@ -21,7 +21,7 @@ const hub = await connectHub(base);
 const call = hub.call;
 const browser = await launchChromium();
 const failures = [];
-const open = pageOpener(browser, failures, 20000);
+const open = pageOpener(browser, failures);
 const check = (condition, failure) => { if (!condition) throw new Error(failure); };
 const text = async (page, testid) => (await page.getByTestId(testid).innerText()).trim();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -23,10 +23,14 @@ export async function runSteps(browser, failures, steps) {
   console.log("ok");
 }
 
+// How long one step waits for what it expects. Every wait is for a condition, so this bounds only a failure: it is long
+// enough for a machine that runs many of these browsers and servers at once, as ./test.sh does.
+export const STEP_PATIENCE_MS = 30000;
+
 // A page in a browser context of its own (its own storage: another device), whose script errors count as failures.
-export async function openPage(browser, failures, name, viewport) {
+export async function openPage(browser, failures, name, viewport, timeoutMs = STEP_PATIENCE_MS) {
   const page = await (await browser.newContext({ viewport })).newPage();
   page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(timeoutMs);
   return page;
 }

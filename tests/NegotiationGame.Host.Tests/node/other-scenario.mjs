@@ -5,6 +5,7 @@
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { STEP_PATIENCE_MS } from "./headless.mjs";
 import { connectHub } from "./session.mjs";
 import { chromium } from "playwright-core";
 
@@ -28,7 +29,7 @@ const failures = [];
 const open = async (name, viewport) => {
   const page = await (await browser.newContext({ viewport })).newPage();
   page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   return page;
 };
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });

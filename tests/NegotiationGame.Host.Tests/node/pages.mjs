@@ -27,7 +27,7 @@ const call = hub.call;
 
 const browser = await launchChromium();
 const failures = [];
-const open = pageOpener(browser, failures, 20000);
+const open = pageOpener(browser, failures);
 
 /**
  * Checks the page as it is now: overflow, then axe. A failure is recorded, not thrown, so that one run names every

@@ -3,7 +3,7 @@
 // opens in a new tab; a second browser takes over the class with the recovery link and seats a latecomer, moves a
 // student and puts a bot in the seat left; the join and spectator links handed out before keep working.
 // Usage: node seats.mjs <server url> <screenshot folder>. Exits non-zero on any failure.
-import { launchChromium, runSteps } from "./headless.mjs";
+import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -21,7 +21,7 @@ const openContext = async (viewport = { width: 1024, height: 800 }) => browser.n
 const openPage = async (name, context) => {
   const page = await context.newPage();
   watchErrors(name, page);
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   return page;
 };
 const shot = (page, name) => page.screenshot({ path: join(shots, `seats-${name}.png`), fullPage: true });

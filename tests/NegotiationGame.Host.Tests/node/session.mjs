@@ -1,6 +1,7 @@
 // What the hub-driven browser scripts share: a hub connection whose calls throw on a refusal (the class is set up over
 // docs/protocol.md), and a way to open each actor's page in a context of its own that records the page's errors.
 import * as signalR from "@microsoft/signalr";
+import { openPage, STEP_PATIENCE_MS } from "./headless.mjs";
 
 /** @returns {Promise<{ call: (method: string, request: object) => Promise<any>, invoke: (method: string, request: object) => Promise<any>, stop: () => Promise<void> }>} */
 export async function connectHub(base) {
@@ -15,12 +16,7 @@ export async function connectHub(base) {
 }
 
 /** Opens a page per actor; an uncaught error on any of them joins the failures. */
-export const pageOpener = (browser, failures, timeoutMs = 15000) => async (name, viewport) => {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(timeoutMs);
-  return page;
-};
+export const pageOpener = (browser, failures, timeoutMs = STEP_PATIENCE_MS) => (name, viewport) => openPage(browser, failures, name, viewport, timeoutMs);
 
 /** Opens the instructor's class page of a class created over the hub, with its link, so that the page holds the key. */
 export async function openAsInstructor(page, base, created, title) {

@@ -5,7 +5,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { connectHub, openAsInstructor } from "./session.mjs";
-import { launchChromium, runSteps } from "./headless.mjs";
+import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -34,7 +34,7 @@ await runSteps(browser, failures, async () => {
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on("pageerror", error => failures.push(`transcript: ${error.message}`));
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   await openAsInstructor(page, base, created, "Graded seminar");
   await page.goto(`${base}/#/transcript?game=${encodeURIComponent(gameId)}`);
   await page.getByTestId("transcript-lines").waitFor();

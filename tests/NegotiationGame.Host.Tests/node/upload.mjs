@@ -4,7 +4,7 @@
 // A GENIUS domain is converted on the way and previewed too.
 // Usage: node upload.mjs <server url> <good file> <broken file> <GENIUS folder>. Prints one line per step; exits
 // non-zero on a failure.
-import { launchChromium, runSteps } from "./headless.mjs";
+import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
 import { join } from "node:path";
 
 const [base, goodFile, brokenFile, geniusFolder] = process.argv.slice(2);
@@ -18,7 +18,7 @@ const failures = [];
 const open = async (name) => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   return page;
 };
 
