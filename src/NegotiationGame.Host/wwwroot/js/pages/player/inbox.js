@@ -6,7 +6,7 @@
 import { describePackage } from "../../game/names.js";
 import { previewAccept, previewSign } from "../../game/outcome.js";
 import { refusalReason } from "../../game/refusals.js";
-import { field, h } from "../../ui/dom.js";
+import { field, h, replaceIfChanged } from "../../ui/dom.js";
 import { listJoin, points } from "../../ui/format.js";
 import { prefillCounter } from "./builder.js";
 import { playerCommand } from "./command.js";
@@ -18,8 +18,13 @@ import { changesNote, confirmBelowReservation, previewNote, termsList } from "./
 /** @param {PlayerContext} ctx */
 export function renderInbox(ctx) {
   const { root, view } = ctx;
-  const offers = (view?.inbox ?? []).map(offer => offerCard(ctx, offer));
-  field(root, "inbox").replaceChildren(...(offers.length ? offers : [h("p", { class: "muted", text: "No open offers involve you right now." })]));
+  // Rebuilt only when what it shows changed: a button replaced between a press and its release loses the click, and
+  // the view is read again after every event of the game.
+  const shown = [view?.inbox ?? [], view?.settlements ?? [], refusalReason(ctx.clock, ctx.walkedAway), ctx.offers.size, ctx.scenario?.id ?? null];
+  replaceIfChanged(field(root, "inbox"), shown, () => {
+    const offers = (view?.inbox ?? []).map(offer => offerCard(ctx, offer));
+    return offers.length ? offers : [h("p", { class: "muted", text: "No open offers involve you right now." })];
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
 // agreed, rejected by whom, expired, withdrawn), what it changed, and Withdraw while it is open.
 
 import { refusalReason } from "../../game/refusals.js";
-import { field, h } from "../../ui/dom.js";
+import { field, h, replaceIfChanged } from "../../ui/dom.js";
 import { listJoin } from "../../ui/format.js";
 import { playerCommand } from "./command.js";
 import { changesNote, termsList } from "./offer-parts.js";
@@ -14,7 +14,9 @@ import { changesNote, termsList } from "./offer-parts.js";
 /** @param {PlayerContext} ctx */
 export function renderMyOffers(ctx) {
   const mine = [...ctx.offers.values()].filter(offer => offer.proposer === ctx.seat.partyId).sort((a, b) => b.offerId - a.offerId);
-  field(ctx.root, "myOffers").replaceChildren(...(mine.length ? mine.map(offer => myOfferCard(ctx, offer))
+  // Rebuilt only when what it shows changed, so that a clock tick or a view refresh cannot swallow a click on Withdraw.
+  const shown = [mine, ctx.ended, ctx.walkedAway, refusalReason(ctx.clock, ctx.walkedAway), ctx.view?.settlements ?? []];
+  replaceIfChanged(field(ctx.root, "myOffers"), shown, () => (mine.length ? mine.map(offer => myOfferCard(ctx, offer))
     : [h("p", { class: "muted", text: "You have not tabled an offer yet." })]));
 }
 
