@@ -41,6 +41,8 @@ await runSteps(browser, failures, async () => {
     await page.goto(`${base}/#/join?class=${encodeURIComponent(created.classId)}&code=${encodeURIComponent(code)}`);
     await page.getByTestId("join-name").fill(`Student ${party}`);
     await page.getByTestId("join-submit").click();
+    // Seated before the class starts: a join the server takes after the start is a late one, with no seat of its own.
+    await page.getByTestId("party-name").waitFor();
     players[party] = page;
   }
   await call("startClass", { token: created.instructorToken, bots: "conceder" });
