@@ -47,6 +47,8 @@ await runSteps(browser, failures, async () => {
     await page.goto(link);
     await page.getByTestId("join-name").fill(`Student ${party}`);
     await page.getByTestId("join-submit").click();
+    // Seated before the class starts: a join the server takes after the start is a late one, with no seat of its own.
+    await page.waitForURL(/#\/play$/);
     players[party] = page;
   }
   console.log("four students joined");

@@ -49,6 +49,8 @@ try {
   await player.goto(`${base}/#/join?class=${encodeURIComponent(created.classId)}&code=${encodeURIComponent(code)}`);
   await player.getByTestId("join-name").fill("Student");
   await player.getByTestId("join-submit").click();
+  // Seated before the class starts: a join the server takes after the start is a late one, with no seat of its own.
+  await player.waitForURL(/#\/play$/);
   await call("startClass", { token: created.instructorToken, bots: "conceder" });
 
   await player.getByTestId("party-name").getByText(first.name).waitFor();

@@ -58,6 +58,8 @@ await runSteps(browser, failures, async () => {
   await north.goto(link);
   await north.getByTestId("join-name").fill("Student north");
   await north.getByTestId("join-submit").click();
+  // Seated before the class starts: a join the server takes after the start is a late one, with no seat of its own.
+  await north.waitForURL(/#\/play$/);
   await instructor.getByTestId("bot-strategy").selectOption("conceder");
   await instructor.getByTestId("start-class").click();
   console.log("a class of the uploaded scenario started");
