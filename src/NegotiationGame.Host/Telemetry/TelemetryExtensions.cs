@@ -54,9 +54,6 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<CommandMetricsFilter>();
         builder.Services.Configure<HubOptions>(hub => hub.AddFilter<CommandMetricsFilter>());
 
-        // The hub calls the grains through the silo's own client, so the silo's filters carry the trace both ways.
-        builder.UseOrleans(silo => silo.AddActivityPropagation());
-
         var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource =>
         {
             if (string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameVariable]))
@@ -76,6 +73,10 @@ public static class TelemetryExtensions
         });
         if (otlp)
         {
+            // The hub calls the grains through the silo's own client, so the silo's filters carry the trace both ways.
+            // Only when traced: the filters wrap every grain call, in and out, in an invoker of their own and read the
+            // call's interface, name and request context, even when no span is to be made.
+            builder.UseOrleans(silo => silo.AddActivityPropagation());
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => IsTraced(context, settings))
                 .AddSource(SignalRServerSource)
