@@ -1,10 +1,16 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
 
 namespace NegotiationGame.Grains;
 
-/// <summary>The class telling the game's watching hosts that seats changed, so that they stop feeding stale connections.</summary>
+/// <summary>
+/// The seats of the game's players: checked before a player's command, and the class telling the game's watching hosts
+/// that they changed, so that they stop feeding stale connections.
+/// </summary>
 public sealed partial class GameGrain
 {
     /// <summary>
@@ -17,8 +23,40 @@ public sealed partial class GameGrain
     // is fresh and hosts re-register at their next renewal, or a host's registration lapsed): see TellNewHostAsync.
     private readonly LatestSeatChanges _seatChanges = new();
 
+    // What the class said of each seat whose player acted here, kept until the class says the seat changed: seats
+    // change a few times a class, commands thousands of times a minute.
+    private readonly Dictionary<Guid, Seat?> _checkedSeats = [];
+
+    public async Task<CommandOutcome?> ExecuteFromSeat(PlayerSeat seat, GameCommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(seat);
+        ArgumentNullException.ThrowIfNull(request);
+        if (_record is null)
+        {
+            // Before the class creates its games it tells none of them of seat changes: nothing is kept until then.
+            return CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'.");
+        }
+
+        // The class tells a game of the seats that left it, not of those that came: a token issued after the seat
+        // last changed (a later generation than the one kept) shows that what is kept is out of date.
+        if (!_checkedSeats.TryGetValue(seat.SeatId, out var known) || (known is not null && known.Generation < seat.Generation))
+        {
+            known = await GrainFactory.GetGrain<IClassSessionGrain>(seat.ClassId).GetSeat(seat.SeatId);
+            _checkedSeats[seat.SeatId] = known;
+        }
+
+        return known is not null && (known.GameId, known.PartyId, known.Generation) == (GameId, request.Actor, seat.Generation)
+            ? await Execute(request)
+            : null;
+    }
+
     public async Task SeatsChanged(ImmutableArray<SeatChange> changes)
     {
+        foreach (var change in changes)
+        {
+            _checkedSeats.Remove(change.SeatId);
+        }
+
         _seatChanges.Note(changes);
         // Every host at once, not one after the other as ObserverManager.Notify goes: one slow host must not add up.
         var hosts = _observers.Observers.Values.ToArray();

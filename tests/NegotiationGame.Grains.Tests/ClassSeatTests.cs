@@ -126,6 +126,34 @@ public sealed class ClassSeatTests : SqliteClusterTest
         Assert.Null((await Cluster.Game("seats-e-01").GetPartyView("us")).Bot);
     }
 
+    [Fact]
+    public async Task A_game_takes_a_players_command_only_while_the_seat_holds_the_role_and_again_once_it_comes_back()
+    {
+        var summary = await CreateAsync("seats-f", games: 2);
+        var ada = (await Class("seats-f").Join(CodeOf(summary, "us"), "Ada", Guid.NewGuid())).Seat!;
+        await Class("seats-f").Start("conceder");
+        var (first, second) = (Cluster.Game("seats-f-01"), Cluster.Game("seats-f-02"));
+        PlayerSeat At(int generation) => new("seats-f", ada.SeatId, generation);
+        static GameCommandRequest Statement(string party) => new(Guid.NewGuid(), party, new MakeStatementBody("We are here."));
+
+        var seated = await first.ExecuteFromSeat(At(0), Statement("us"));
+        var otherParty = await first.ExecuteFromSeat(At(0), Statement("russia"));
+        await Class("seats-f").AssignRole(ada.SeatId, "seats-f-02", "us");
+        var afterTheMove = await first.ExecuteFromSeat(At(0), Statement("us"));
+        var whereItWent = await second.ExecuteFromSeat(At(1), Statement("us"));
+        // The class tells the game a seat left, not that it came back: the later generation makes the first game ask again.
+        await Class("seats-f").AssignRole(ada.SeatId, "seats-f-01", "us");
+        var back = await first.ExecuteFromSeat(At(2), Statement("us"));
+        var oldTokenThere = await second.ExecuteFromSeat(At(1), Statement("us"));
+
+        Assert.True(seated!.Accepted, seated.ErrorMessage);
+        Assert.Null(otherParty);
+        Assert.Null(afterTheMove);
+        Assert.True(whereItWent!.Accepted, whereItWent.ErrorMessage);
+        Assert.True(back!.Accepted, back.ErrorMessage);
+        Assert.Null(oldTokenThere);
+    }
+
     /// <summary>Russia offers the US lifted sanctions; whether anyone answered for the US in the same turn (only a bot does).</summary>
     private async Task<bool> OfferToUsAsync()
     {

@@ -19,6 +19,15 @@ public interface IGameGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<CommandOutcome> Execute(GameCommandRequest request);
 
+    /// <summary>
+    /// Executes a player's command for the party it names, or answers null when <paramref name="seat"/> no longer
+    /// holds that party of this game at that generation (moved, released or handed to another device). The game keeps
+    /// what the class said of the seats that acted here until the class says they changed, so that a player's command
+    /// costs no call to the class.
+    /// </summary>
+    [Alias("ExecuteFromSeat")]
+    Task<CommandOutcome?> ExecuteFromSeat(PlayerSeat seat, GameCommandRequest request);
+
     /// <summary>Activates the game if it is not, so that its clock runs; deadlines missed while it was down fire now.</summary>
     [Alias("EnsureClockRunning")]
     Task EnsureClockRunning();

@@ -198,19 +198,21 @@ public sealed partial class ClassSessionGrain
     }
 
     /// <summary>
-    /// Before a seat change is acknowledged, everything that trusted the seats as they were hears of it, so that an
-    /// earlier token stops from then on: the party grains the seats left forget the seats they checked players'
-    /// commands against, and the games they left tell their watching hosts, which stop feeding connections that watch
-    /// with such a token (<paramref name="before"/>: each changed seat as it was).
+    /// Before a seat change is acknowledged, the games the seats left hear of it, so that an earlier token stops from
+    /// then on: each forgets the seats it checked players' commands against, and tells its watching hosts, which stop
+    /// feeding connections that watch with such a token (<paramref name="before"/>: each changed seat as it was).
     /// </summary>
     private async Task TellSeatChangesAsync(ClassState state, List<Seat> before)
     {
-        var parties = before.Select(seat => PartyKeys.Of(seat.GameId, seat.PartyId)).Distinct(StringComparer.Ordinal);
-        // Before the start no game exists, so no host watches one.
-        var games = state.Bots is null ? [] : before
+        if (state.Bots is null)
+        {
+            // Before the start no game exists: none has checked a seat, and no host watches one.
+            return;
+        }
+
+        await Task.WhenAll(before
             .GroupBy(seat => seat.GameId, StringComparer.Ordinal)
-            .Select(left => GrainFactory.GetGrain<IGameGrain>(left.Key).SeatsChanged([.. left.Select(seat => new SeatChange(seat.SeatId, state.SeatOf(seat.SeatId)))]));
-        await Task.WhenAll([.. parties.Select(key => GrainFactory.GetGrain<IPartyGrain>(key).SeatsChanged()), .. games]);
+            .Select(left => GrainFactory.GetGrain<IGameGrain>(left.Key).SeatsChanged([.. left.Select(seat => new SeatChange(seat.SeatId, state.SeatOf(seat.SeatId)))])));
     }
 
     private static JoinCode? CodeOf(ClassState state, string? code) =>

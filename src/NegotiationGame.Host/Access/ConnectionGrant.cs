@@ -26,15 +26,15 @@ internal sealed class ConnectionGrant
 
     public DateTimeOffset Expires { get; }
 
-    private IPartyGrain? _party;
+    private IGameGrain? _game;
 
     /// <summary>
-    /// The party grain a player's grant acts through, resolved once: resolving a reference from its interface reads
-    /// attributes by reflection, the next largest cost of the hub's part of a command.
+    /// The game a player's grant acts in, resolved once: resolving a reference from its interface reads attributes by
+    /// reflection, the next largest cost of the hub's part of a command.
     /// </summary>
-    public IPartyGrain? PlayerParty(IGrainFactory grains) =>
-        Grant is { Role: AccessRole.Player, GameId: { } game, PartyId: { } party }
-            ? _party ??= grains.GetGrain<IPartyGrain>(PartyKeys.Of(game, party))
+    public IGameGrain? PlayerGame(IGrainFactory grains) =>
+        Grant is { Role: AccessRole.Player, GameId: { } game, PartyId: not null }
+            ? _game ??= grains.GetGrain<IGameGrain>(game)
             : null;
 
     /// <summary>The verified grant of <paramref name="token"/> on this connection, or null when it grants nothing.</summary>

@@ -170,17 +170,18 @@ public sealed partial class GameHub(
     public async Task<HubResult> Act(HubRequest<ActRequest> argument)
     {
         var request = argument.Value;
-        // A player's seat is checked by its party grain, which keeps what the class said of it.
+        // A player's seat is checked by the game, which keeps what the class said of it.
         if (await VerifiedAsync(request.Token, checkSeat: false) is not { } verified)
         {
             return HubResults.Unauthorized();
         }
 
-        if (verified.PlayerParty(grains) is { } party)
+        if (verified.PlayerGame(grains) is { } playedGame)
         {
+            var command = new GameCommandRequest(request.CommandId, verified.Grant.PartyId!, request.Command.ToBody());
             var outcome = verified.Grant.SeatId is { } seatId
-                ? await party.ActFromSeat(new PlayerSeat(verified.Grant.ClassId, seatId, verified.Grant.SeatGeneration), request.CommandId, request.Command.ToBody())
-                : await party.Act(request.CommandId, request.Command.ToBody());
+                ? await playedGame.ExecuteFromSeat(new PlayerSeat(verified.Grant.ClassId, seatId, verified.Grant.SeatGeneration), command)
+                : await playedGame.Execute(command);
             return outcome is null ? HubResults.Unauthorized() : HubResults.Of(outcome);
         }
 

@@ -12,7 +12,7 @@ public sealed class TraceExportTests
     private static readonly string[] ProductSpans = ["game decide", "store append", "relay fan-out"];
 
     [Fact]
-    public async Task One_act_is_one_trace_through_the_hub_the_party_and_game_grains_the_store_and_the_relay()
+    public async Task One_act_is_one_trace_through_the_hub_the_game_grain_the_store_and_the_relay()
     {
         await using var receiver = new OtlpTraceReceiver();
         await using var server = await ServerProcess.StartAsync(environment: new Dictionary<string, string>
@@ -50,8 +50,7 @@ public sealed class TraceExportTests
             : null;
 
     private static bool CoversTheCommand(OtlpSpan[] trace) =>
-        trace.Any(span => span.Scope == OrleansScope && span.Name.Contains("IPartyGrain", StringComparison.Ordinal))
-        && trace.Any(span => span.Scope == OrleansScope && span.Name.Contains("IGameGrain", StringComparison.Ordinal))
+        trace.Any(span => span.Scope == OrleansScope && span.Name.Contains("IGameGrain/ExecuteFromSeat", StringComparison.Ordinal))
         && ProductSpans.All(name => trace.Any(span => span.Scope == ProductScope && span.Name == name));
 
     private static OtlpSpan Single(OtlpSpan[] trace, string scope, string name) => Assert.Single(trace, span => span.Scope == scope && span.Name == name);
