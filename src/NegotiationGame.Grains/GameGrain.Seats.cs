@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using NegotiationGame.Contracts;
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Contracts.Commands;
 using NegotiationGame.Contracts.Games;
@@ -33,8 +32,9 @@ public sealed partial class GameGrain
         ArgumentNullException.ThrowIfNull(request);
         if (_record is null)
         {
-            // Before the class creates its games it tells none of them of seat changes: nothing is kept until then.
-            return CommandOutcome.Refused(0, ServiceErrorCodes.GameNotFound, $"There is no game '{GameId}'.");
+            // Before the class creates its games it tells none of them of seat changes, so nothing is kept until then:
+            // the command is refused as any command to a game that does not exist.
+            return await Execute(request);
         }
 
         // The class tells a game of the seats that left it, not of those that came: a token issued after the seat

@@ -1,7 +1,7 @@
 // Drives the web UI in Debian's headless Chromium: the instructor creates a class, four students join in four
 // browser contexts, an offer is tabled and accepted, and the spectator page shows the agreement.
 // Usage: node browser.mjs <server url> <screenshot folder>. Exits non-zero on any failure.
-import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
+import { launchChromium, openPage, runSteps } from "./headless.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -14,13 +14,7 @@ mkdirSync(shots, { recursive: true });
 
 const browser = await launchChromium();
 const failures = [];
-const open = async (name, viewport) => {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(STEP_PATIENCE_MS);
-  return page;
-};
+const open = (name, viewport) => openPage(browser, failures, name, viewport);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 await runSteps(browser, failures, async () => {

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { mostTellingPair } from "../../../src/NegotiationGame.Host/wwwroot/js/game/pairs.js";
-import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
+import { launchChromium, openPage, runSteps } from "./headless.mjs";
 import { connectHub, openAsInstructor } from "./session.mjs";
 
 const [base, shots] = process.argv.slice(2);
@@ -45,9 +45,7 @@ await runSteps(browser, failures, async () => {
   const debrief = await call("getDebrief", { token, gameId });
   const parties = debrief.scenario.parties.map(p => p.id);
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", error => failures.push(`debrief: ${error.message}`));
-  page.setDefaultTimeout(STEP_PATIENCE_MS);
+  const page = await openPage(browser, failures, "debrief", { width: 1280, height: 900 });
   await openAsInstructor(page, base, created, "Debrief seminar");
   await page.goto(`${base}/#/debrief?game=${encodeURIComponent(gameId)}`);
   await page.getByTestId("pair-dance-chart").locator("svg").waitFor();

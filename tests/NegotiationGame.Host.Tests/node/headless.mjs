@@ -28,9 +28,9 @@ export async function runSteps(browser, failures, steps) {
 export const STEP_PATIENCE_MS = 30000;
 
 // A page in a browser context of its own (its own storage: another device), whose script errors count as failures.
-export async function openPage(browser, failures, name, viewport, timeoutMs = STEP_PATIENCE_MS) {
+export async function openPage(browser, failures, name, viewport) {
   const page = await (await browser.newContext({ viewport })).newPage();
   page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(timeoutMs);
+  page.setDefaultTimeout(STEP_PATIENCE_MS);
   return page;
 }

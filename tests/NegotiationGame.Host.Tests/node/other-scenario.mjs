@@ -5,9 +5,8 @@
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { STEP_PATIENCE_MS } from "./headless.mjs";
+import { launchChromium, openPage } from "./headless.mjs";
 import { connectHub } from "./session.mjs";
-import { chromium } from "playwright-core";
 
 const [base, scenarioName, shots] = process.argv.slice(2);
 if (!base || !scenarioName || !shots) {
@@ -21,17 +20,9 @@ const foreignWords = /ukraine|russia|crimea|minerals/i;
 
 const { call, stop } = await connectHub(base);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const failures = [];
-const open = async (name, viewport) => {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(STEP_PATIENCE_MS);
-  return page;
-};
+const open = (name, viewport) => openPage(browser, failures, name, viewport);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 const accent = (locator) => locator.evaluate((node) => getComputedStyle(node).borderLeftColor);
 const expect = (condition, failure) => { if (!condition) failures.push(failure); };

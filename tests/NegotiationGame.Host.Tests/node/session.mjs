@@ -1,7 +1,7 @@
 // What the hub-driven browser scripts share: a hub connection whose calls throw on a refusal (the class is set up over
 // docs/protocol.md), and a way to open each actor's page in a context of its own that records the page's errors.
 import * as signalR from "@microsoft/signalr";
-import { openPage, STEP_PATIENCE_MS } from "./headless.mjs";
+import { openPage } from "./headless.mjs";
 
 /** @returns {Promise<{ call: (method: string, request: object) => Promise<any>, invoke: (method: string, request: object) => Promise<any>, stop: () => Promise<void> }>} */
 export async function connectHub(base) {
@@ -16,7 +16,7 @@ export async function connectHub(base) {
 }
 
 /** Opens a page per actor; an uncaught error on any of them joins the failures. */
-export const pageOpener = (browser, failures, timeoutMs = STEP_PATIENCE_MS) => (name, viewport) => openPage(browser, failures, name, viewport, timeoutMs);
+export const pageOpener = (browser, failures) => (name, viewport) => openPage(browser, failures, name, viewport);
 
 /** Opens the instructor's class page of a class created over the hub, with its link, so that the page holds the key. */
 export async function openAsInstructor(page, base, created, title) {

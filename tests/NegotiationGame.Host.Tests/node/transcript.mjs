@@ -5,7 +5,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { connectHub, openAsInstructor } from "./session.mjs";
-import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
+import { launchChromium, openPage, runSteps } from "./headless.mjs";
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -32,9 +32,7 @@ await runSteps(browser, failures, async () => {
   for (let round = 0; round < 3; round++) await call("instruct", { token, gameId, command: { type: "processNow" } });
   const log = (await call("getDebrief", { token, gameId })).events.map(e => ({ ...e, data: typeof e.data === "string" ? JSON.parse(e.data) : e.data }));
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", error => failures.push(`transcript: ${error.message}`));
-  page.setDefaultTimeout(STEP_PATIENCE_MS);
+  const page = await openPage(browser, failures, "transcript", { width: 1280, height: 900 });
   await openAsInstructor(page, base, created, "Graded seminar");
   await page.goto(`${base}/#/transcript?game=${encodeURIComponent(gameId)}`);
   await page.getByTestId("transcript-lines").waitFor();

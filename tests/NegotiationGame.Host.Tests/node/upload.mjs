@@ -4,7 +4,7 @@
 // A GENIUS domain is converted on the way and previewed too.
 // Usage: node upload.mjs <server url> <good file> <broken file> <GENIUS folder>. Prints one line per step; exits
 // non-zero on a failure.
-import { launchChromium, runSteps, STEP_PATIENCE_MS } from "./headless.mjs";
+import { launchChromium, openPage, runSteps } from "./headless.mjs";
 import { join } from "node:path";
 
 const [base, goodFile, brokenFile, geniusFolder] = process.argv.slice(2);
@@ -15,12 +15,7 @@ if (!base || !goodFile || !brokenFile || !geniusFolder) {
 
 const browser = await launchChromium();
 const failures = [];
-const open = async (name) => {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", (error) => failures.push(`${name}: ${error.message}`));
-  page.setDefaultTimeout(STEP_PATIENCE_MS);
-  return page;
-};
+const open = (name) => openPage(browser, failures, name, { width: 1280, height: 900 });
 
 await runSteps(browser, failures, async () => {
   const instructor = await open("instructor");
