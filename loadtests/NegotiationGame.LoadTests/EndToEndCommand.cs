@@ -93,12 +93,22 @@ internal static class EndToEndCommand
     private static async Task<LoadReport> RunBareHubAsync(LoadSettings settings, bool fanOut, TextWriter progress)
     {
         var port = LoopbackPorts.FindFree();
-        await using var hub = ChildProcess.Start("echo-hub", "--port", port.ToString(CultureInfo.InvariantCulture), fanOut ? "--fan-out" : "--no-fan-out");
+        await using var hub = ChildProcess.Start(BareHubEnvironment(), "echo-hub", "--port", port.ToString(CultureInfo.InvariantCulture), fanOut ? "--fan-out" : "--no-fan-out");
         await hub.LineAsync(line => line == EchoHubServer.ReadyLine, ChildPatience);
         progress.WriteLine($"baseline: bare hub {(fanOut ? "with" : "without")} fan-out, process {hub.Id}, port {port}");
         return await EndToEndRun.RunAsync(
             settings with { Nodes = [new Uri($"http://127.0.0.1:{port}")], ServerProcessId = hub.Id, CheckLogs = false },
             CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The bare hubs complete their sockets as the server does by default (docs/operations.md, "Socket completions"),
+    /// so that the ratios compare the hub paths and not that setting; a value in this process's environment wins.
+    /// </summary>
+    private static Dictionary<string, string> BareHubEnvironment()
+    {
+        const string inlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        return new() { [inlineCompletions] = Environment.GetEnvironmentVariable(inlineCompletions) ?? "1" };
     }
 
     private static async Task<double> RunPingAsync(LoadSettings settings, TextWriter progress)

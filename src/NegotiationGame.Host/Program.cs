@@ -11,6 +11,8 @@ using NegotiationGame.Host.Relay;
 using NegotiationGame.Host.Scenarios;
 using NegotiationGame.Host.Telemetry;
 
+// First of all: the runtime reads this switch when the first socket does asynchronous work.
+var inlineSocketCompletions = InlineSocketCompletions.PreferUnlessSet();
 var builder = WebApplication.CreateBuilder(args);
 HostSettings settings;
 HostBackend backend;
@@ -87,6 +89,7 @@ app.MapNodeList(nodes);
 app.MapExports();
 app.MapOperatorDashboard();
 
+InlineSocketCompletions.Report(app.Services.GetRequiredService<ILoggerFactory>(), inlineSocketCompletions);
 await backend.PrepareAsync(app.Services);
 await app.RunAsync();
 await backend.DisposeAsync();

@@ -19,8 +19,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static ChildProcess Start(params string[] arguments)
+    public static ChildProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the child with <paramref name="environment"/> added to this process's own.</summary>
+    public static ChildProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The program's own path is unknown.");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
 
@@ -33,6 +37,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var child = new ChildProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
