@@ -11,14 +11,15 @@ using NegotiationGame.Host.Relay;
 using NegotiationGame.Host.Scenarios;
 using NegotiationGame.Host.Telemetry;
 
-// First of all: the runtime reads this switch when the first socket does asynchronous work.
-var inlineSocketCompletions = InlineSocketCompletions.PreferUnlessSet();
 var builder = WebApplication.CreateBuilder(args);
 HostSettings settings;
 HostBackend backend;
+bool inlineSocketCompletions;
 try
 {
     settings = HostSettings.From(builder.Configuration);
+    // Before the store opens: the runtime reads this switch when the first socket does asynchronous work.
+    inlineSocketCompletions = InlineSocketCompletions.PreferUnlessSet(settings.Mode);
     builder.AddOperatorDashboard();
     backend = await HostBackend.OpenAsync(builder.Configuration, settings);
 }

@@ -3,7 +3,7 @@ using NegotiationGame.Tests;
 
 namespace NegotiationGame.Host.Tests;
 
-/// <summary>The server lets the runtime complete socket operations inline unless the operator has chosen otherwise.</summary>
+/// <summary>An embedded server lets the runtime complete socket operations inline unless the operator has chosen otherwise.</summary>
 public sealed class InlineSocketCompletionsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -12,25 +12,37 @@ public sealed class InlineSocketCompletionsTests
     private static readonly KeyValuePair<string, string> ShowsTheLine = new($"Logging__LogLevel__{typeof(InlineSocketCompletions).FullName}", "Information");
 
     [Fact]
-    public void An_unset_switch_is_turned_on()
+    public void An_embedded_server_turns_an_unset_switch_on()
     {
         var environment = new Dictionary<string, string>();
 
-        var inline = InlineSocketCompletions.PreferUnlessSet(environment.GetValueOrDefault, (name, value) => environment[name] = value);
+        var inline = InlineSocketCompletions.PreferUnlessSet(HostMode.Embedded, environment.GetValueOrDefault, (name, value) => environment[name] = value);
 
         Assert.True(inline);
         Assert.Equal("1", environment[InlineSocketCompletions.Variable]);
     }
 
+    [Fact]
+    public void A_cluster_node_leaves_an_unset_switch_unset()
+    {
+        var environment = new Dictionary<string, string>();
+
+        var inline = InlineSocketCompletions.PreferUnlessSet(HostMode.Cluster, environment.GetValueOrDefault, (name, value) => environment[name] = value);
+
+        Assert.False(inline);
+        Assert.Empty(environment);
+    }
+
     [Theory]
-    [InlineData("0", false)]
-    [InlineData("1", true)]
-    [InlineData("", false)]
-    public void A_value_the_operator_set_is_kept(string chosen, bool inline)
+    [InlineData(HostMode.Embedded, "0", false)]
+    [InlineData(HostMode.Embedded, "1", true)]
+    [InlineData(HostMode.Embedded, "", false)]
+    [InlineData(HostMode.Cluster, "1", true)]
+    public void A_value_the_operator_set_is_kept(HostMode mode, string chosen, bool inline)
     {
         var environment = new Dictionary<string, string> { [InlineSocketCompletions.Variable] = chosen };
 
-        var answer = InlineSocketCompletions.PreferUnlessSet(environment.GetValueOrDefault, (_, _) => Assert.Fail("The operator's value was overwritten."));
+        var answer = InlineSocketCompletions.PreferUnlessSet(mode, environment.GetValueOrDefault, (_, _) => Assert.Fail("The operator's value was overwritten."));
 
         Assert.Equal(inline, answer);
         Assert.Equal(chosen, environment[InlineSocketCompletions.Variable]);
