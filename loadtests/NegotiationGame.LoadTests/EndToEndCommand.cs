@@ -102,7 +102,7 @@ internal static class EndToEndCommand
     }
 
     /// <summary>
-    /// The bare hubs complete their sockets as the server does by default (docs/operations.md, "Socket completions"),
+    /// The bare hubs complete their sockets as an embedded server does by default (docs/operations.md, "Socket completions"),
     /// so that the ratios compare the hub paths and not that setting; a value in this process's environment wins.
     /// </summary>
     private static Dictionary<string, string> BareHubEnvironment()

@@ -70,6 +70,6 @@ public static partial class InlineSocketCompletions
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket completions run inline on the runtime's I/O thread ({Variable}=1)")]
     private static partial void LogInline(ILogger logger, string variable);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Socket completions are handed to the thread pool, as {Variable} asks")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket completions are handed to the thread pool ({Variable} is not 1)")]
     private static partial void LogDispatched(ILogger logger, string variable);
 }

@@ -225,7 +225,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         _started = started;
         process.OutputDataReceived += (_, line) => Record(line.Data, isError: false);
         process.ErrorDataReceived += (_, line) => Record(line.Data, isError: true);
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}"));
+        process.Exited += (_, _) =>
+        {
+            // The exit can be reported before the last lines it wrote have been read; this wait ends once they have.
+            process.WaitForExit();
+            started.TrySetException(new InvalidOperationException($"The server exited with status {process.ExitCode} while starting. Its output:\n{Output}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
