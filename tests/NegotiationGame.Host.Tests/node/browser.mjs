@@ -1,7 +1,8 @@
 // Drives the web UI in Debian's headless Chromium: the instructor creates a class, four students join in four
 // browser contexts, an offer is tabled and accepted, and the spectator page shows the agreement.
 // Usage: node browser.mjs <server url> <screenshot folder>. Exits non-zero on any failure.
-import { launchChromium, openPage, runSteps } from "./headless.mjs";
+import { launchChromium, runSteps } from "./headless.mjs";
+import { pageOpener } from "./session.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -14,7 +15,7 @@ mkdirSync(shots, { recursive: true });
 
 const browser = await launchChromium();
 const failures = [];
-const open = (name, viewport) => openPage(browser, failures, name, viewport);
+const open = pageOpener(browser, failures);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 await runSteps(browser, failures, async () => {

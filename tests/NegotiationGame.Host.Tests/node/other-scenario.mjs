@@ -5,8 +5,8 @@
 // Usage: node other-scenario.mjs <server url> <scenario name> <screenshot folder>. Exits non-zero on any failure.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, openPage } from "./headless.mjs";
-import { connectHub } from "./session.mjs";
+import { launchChromium } from "./headless.mjs";
+import { connectHub, pageOpener } from "./session.mjs";
 
 const [base, scenarioName, shots] = process.argv.slice(2);
 if (!base || !scenarioName || !shots) {
@@ -22,7 +22,7 @@ const { call, stop } = await connectHub(base);
 
 const browser = await launchChromium();
 const failures = [];
-const open = (name, viewport) => openPage(browser, failures, name, viewport);
+const open = pageOpener(browser, failures);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 const accent = (locator) => locator.evaluate((node) => getComputedStyle(node).borderLeftColor);
 const expect = (condition, failure) => { if (!condition) failures.push(failure); };
