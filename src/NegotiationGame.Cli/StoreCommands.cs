@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using NegotiationGame.Contracts;
+using NegotiationGame.Contracts.Classes;
 using NegotiationGame.EventLog;
+using NegotiationGame.Grains.Classes;
 using NegotiationGame.Storage;
 
 namespace NegotiationGame.Cli;
@@ -68,13 +70,36 @@ internal static class StoreCommands
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exported {games.Count} of {streams.Count}: {gameId} ({log.Count} events)"));
         }
 
+        var classes = await ClassesOfGamesAsync(store, cancellationToken);
         await using (var csv = File.CreateText(Path.Combine(target.FullName, "summary.csv")))
         {
-            GameSummaryCsv.Write(csv, games);
+            GameSummaryCsv.Write(csv, games, (gameId, partyId) => classes.TryGetValue(gameId, out var summary) ? summary.PlayersOf(gameId, partyId) : string.Empty);
         }
 
         output.WriteLine($"summary: {Path.Combine(target.FullName, "summary.csv")}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Every class of the store by the ids of its games, so that the summary names who played each role.</summary>
+    private static async Task<Dictionary<string, ClassSummary>> ClassesOfGamesAsync(IEventStore store, CancellationToken cancellationToken)
+    {
+        var classes = new Dictionary<string, ClassSummary>(StringComparer.Ordinal);
+        foreach (var stream in await store.ListStreamsAsync(EventStreams.ClassPrefix, cancellationToken))
+        {
+            var log = await ReadAllAsync(store, stream, cancellationToken);
+            if (log.Count == 0)
+            {
+                continue;
+            }
+
+            var summary = ClassLogs.Summarize(stream[EventStreams.ClassPrefix.Length..], log);
+            foreach (var gameId in summary.GameIds)
+            {
+                classes[gameId] = summary;
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>The games in <paramref name="files"/>, each replayed to check it; or null, once one file has been named as bad.</summary>

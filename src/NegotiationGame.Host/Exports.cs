@@ -54,18 +54,9 @@ internal static class Exports
             }
 
             await using var text = new StringWriter();
-            GameSummaryCsv.Write(text, games, (gameId, partyId) => PlayersOf(summary, gameId, partyId));
+            GameSummaryCsv.Write(text, games, summary.PlayersOf);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv", $"{classId}-summary.csv");
         });
-    }
-
-    /// <summary>The students seated in a role now, or the bot that plays it: the names a teacher grades by.</summary>
-    private static string PlayersOf(ClassSummary summary, string gameId, string partyId)
-    {
-        var students = summary.Roster.Where(seat => seat.GameId == gameId && seat.PartyId == partyId).Select(seat => seat.DisplayName).ToList();
-        return students.Count > 0 ? string.Join("; ", students)
-            : summary.Bots.TryGetValue($"{gameId}/{partyId}", out var bot) ? $"bot ({bot})"
-            : string.Empty;
     }
 
     private static async Task<bool> IsValidAsync(DownloadTicket? ticket, IGrainFactory grains, Func<DownloadTicket, bool> names) =>

@@ -1,3 +1,7 @@
+using NegotiationGame.Contracts.Classes;
+using NegotiationGame.Scenarios;
+using NegotiationGame.Storage.Sqlite;
+
 namespace NegotiationGame.Cli.Tests;
 
 public sealed class ExportImportTests : IDisposable
@@ -32,6 +36,36 @@ public sealed class ExportImportTests : IDisposable
         Assert.StartsWith("game_id,scenario,phase,end_reason,agreement,score_us,score_russia,score_ukraine,score_eu,players_us,players_russia,players_ukraine,players_eu,welfare", summary[0], StringComparison.Ordinal);
         Assert.Equal(4, summary.Length);
         Assert.All(summary.Skip(1), row => Assert.Contains(",ukraine-2025,Ended,AllIssuesBound,", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_exported_summary_names_the_students_seated_in_each_role_and_the_bots_that_play_the_rest()
+    {
+        var data = Path.Combine(_directory, "server", "negotiationgame.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        await using (var store = new SqliteEventStore(data))
+        {
+            await using var silo = await InProcessSilo.StartAsync(store);
+            var session = silo.Grains.GetGrain<IClassSessionGrain>("c-export");
+            var created = await session.Create(new CreateClassRequest("Seminar", BundledScenarios.FindJson("ukraine-2025")!, 2, 0, 0, Seed: 7, MaxSeatsPerRole: 2));
+            var code = (string gameId, string partyId) => created.JoinCodes.Single(join => join.GameId == gameId && join.PartyId == partyId).Code;
+            await session.Join(code("c-export-01", "us"), "Ada", Guid.NewGuid());
+            await session.Join(code("c-export-01", "us"), "Grace", Guid.NewGuid());
+            await session.Join(code("c-export-02", "ukraine"), "Alan", Guid.NewGuid());
+            await session.Start("conceder", untimedBriefing: false);
+        }
+
+        var export = CliRun.Of("export", "--data", data, "--out", Path.Combine(_directory, "exported"));
+
+        Assert.Equal(0, export.ExitCode);
+        var rows = File.ReadAllLines(Path.Combine(_directory, "exported", "summary.csv"));
+        Assert.Equal(3, rows.Length);
+        var header = rows[0].Split(',');
+        var players = (string gameId, string partyId) => rows.Single(row => row.StartsWith(gameId + ",", StringComparison.Ordinal)).Split(',')[Array.IndexOf(header, "players_" + partyId)];
+        Assert.Equal("Ada; Grace", players("c-export-01", "us"));
+        Assert.Equal("bot (conceder)", players("c-export-01", "ukraine"));
+        Assert.Equal("Alan", players("c-export-02", "ukraine"));
+        Assert.Equal("bot (conceder)", players("c-export-02", "us"));
     }
 
     [Fact]

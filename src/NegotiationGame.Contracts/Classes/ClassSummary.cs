@@ -21,4 +21,14 @@ public sealed record ClassSummary(
     [property: Id(9)] int SpectatorDelaySeconds,
     [property: Id(10)] bool RevealPrivateAfterEnd,
     [property: Id(20)] ImmutableArray<SeatRequest> SeatRequests,
-    [property: Id(21)] bool RevealBriefingsAfterEnd = true);
+    [property: Id(21)] bool RevealBriefingsAfterEnd = true)
+{
+    /// <summary>The students seated in a role now, or the bot that plays it: the names a teacher grades by.</summary>
+    public string PlayersOf(string gameId, string partyId)
+    {
+        var students = Roster.Where(seat => seat.GameId == gameId && seat.PartyId == partyId).Select(seat => seat.DisplayName).ToList();
+        return students.Count > 0 ? string.Join("; ", students)
+            : Bots.TryGetValue($"{gameId}/{partyId}", out var bot) ? $"bot ({bot})"
+            : string.Empty;
+    }
+}

@@ -50,12 +50,7 @@ public sealed partial class ClassSessionGrain(
             return;
         }
 
-        _state = new ClassState(ClassId, (ClassCreated)Decode(log[0]));
-        foreach (var entry in log.Skip(1))
-        {
-            _state.Apply(Decode(entry));
-            _state.LastSequence = entry.Sequence;
-        }
+        _state = ClassState.Replay(ClassId, log);
     }
 
     public async Task<ClassSummary> Create(CreateClassRequest request)
@@ -103,7 +98,7 @@ public sealed partial class ClassSessionGrain(
             request.Title, json, request.GameCount, request.BriefingSeconds, request.RoundSeconds, request.Seed, codes.ToImmutable(), request.SpectatorDelaySeconds, request.MaxSeatsPerRole);
         await AppendOrLetGoAsync(Encode(1, created));
         _state = new ClassState(ClassId, created);
-        return Summary(_state);
+        return _state.ToSummary();
     }
 
     public async Task<JoinOutcome> Join(string code, string displayName, Guid seatId)
@@ -194,10 +189,10 @@ public sealed partial class ClassSessionGrain(
         // Creating and opening each game is idempotent (same request, command ids derived from the class), so a Start
         // interrupted half-way is finished by calling it again.
         await Task.WhenAll(state.GameIds.Select((gameId, index) => OpenGameAsync(state, gameId, index)));
-        return Summary(state);
+        return state.ToSummary();
     }
 
-    public Task<ClassSummary> GetSummary() => Task.FromResult(Summary(RequireState()));
+    public Task<ClassSummary> GetSummary() => Task.FromResult(RequireState().ToSummary());
 
     public Task<string> GetScenarioJson() => Task.FromResult(RequireState().Created.ScenarioJson);
 
@@ -209,7 +204,7 @@ public sealed partial class ClassSessionGrain(
             await AppendAsync(state, new RevealPolicySet(revealPrivateAfterEnd));
         }
 
-        return Summary(state);
+        return state.ToSummary();
     }
 
     public async Task<ClassSummary> SetBriefingRevealPolicy(bool revealBriefingsAfterEnd)
@@ -220,7 +215,7 @@ public sealed partial class ClassSessionGrain(
             await AppendAsync(state, new BriefingRevealSet(revealBriefingsAfterEnd));
         }
 
-        return Summary(state);
+        return state.ToSummary();
     }
 
     public async Task<int> ReissueInstructorLink()
@@ -276,7 +271,7 @@ public sealed partial class ClassSessionGrain(
 
         if (_observers.Count > 0)
         {
-            var summary = Summary(state);
+            var summary = state.ToSummary();
             await _observers.Notify(observer => observer.OnClassChanged(ClassId, state.LastSequence, state.InstructorGeneration, summary));
         }
     }
@@ -321,25 +316,9 @@ public sealed partial class ClassSessionGrain(
 
     private ClassState RequireState() => _state ?? throw new KeyNotFoundException($"There is no class '{ClassId}'.");
 
-    private ClassSummary Summary(ClassState state) => new(
-        ClassId,
-        state.Created.Title,
-        state.Scenario.Id,
-        state.GameIds,
-        state.Created.Codes,
-        [.. state.Roster],
-        state.Bots ?? ImmutableDictionary<string, string>.Empty,
-        state.Bots is not null,
-        state.Created.SpectatorDelaySeconds,
-        state.RevealPrivateAfterEnd,
-        [.. state.PendingRequests],
-        state.RevealBriefingsAfterEnd);
-
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));
 
-    private static ClassEvent Decode(LoggedEvent entry) =>
-        JsonSerializer.Deserialize<ClassEvent>(entry.Data) ?? throw new FormatException($"Empty class event at {entry.Sequence}.");
 
     private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
 }

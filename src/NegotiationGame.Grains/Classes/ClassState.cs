@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using NegotiationGame.Contracts.Classes;
 using NegotiationGame.Domain.Scenarios;
 using NegotiationGame.EventLog;
+using NegotiationGame.Storage;
 
 namespace NegotiationGame.Grains.Classes;
 
@@ -11,6 +13,8 @@ internal sealed class ClassState(string classId, ClassCreated created)
     private readonly List<Seat> _roster = [];
     private readonly Dictionary<Guid, string> _secretHashes = [];
     private readonly Dictionary<Guid, OpenRequest> _requests = [];
+
+    public string ClassId { get; } = classId;
 
     public ClassCreated Created { get; } = created;
 
@@ -39,6 +43,34 @@ internal sealed class ClassState(string classId, ClassCreated created)
     public long LastSequence { get; set; } = 1;
 
     public static string GameIdOf(string classId, int game) => $"{classId}-{game:00}";
+
+    /// <summary>The class as its stream tells it; the stream must hold at least its creation.</summary>
+    public static ClassState Replay(string classId, IReadOnlyList<LoggedEvent> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var state = new ClassState(classId, (ClassCreated)Decode(log[0]));
+        foreach (var entry in log.Skip(1))
+        {
+            state.Apply(Decode(entry));
+            state.LastSequence = entry.Sequence;
+        }
+
+        return state;
+    }
+
+    public ClassSummary ToSummary() => new(
+        ClassId,
+        Created.Title,
+        Scenario.Id,
+        GameIds,
+        Created.Codes,
+        [.. _roster],
+        Bots ?? ImmutableDictionary<string, string>.Empty,
+        Bots is not null,
+        Created.SpectatorDelaySeconds,
+        RevealPrivateAfterEnd,
+        [.. PendingRequests],
+        RevealBriefingsAfterEnd);
 
     public void Apply(ClassEvent classEvent)
     {
@@ -107,6 +139,9 @@ internal sealed class ClassState(string classId, ClassCreated created)
     public int SeatsIn(string gameId, string partyId) => _roster.Count(seat => seat.GameId == gameId && seat.PartyId == partyId);
 
     public bool IsFull(string gameId, string partyId) => SeatsIn(gameId, partyId) >= Created.MaxSeatsPerRole;
+
+    private static ClassEvent Decode(LoggedEvent entry) =>
+        JsonSerializer.Deserialize<ClassEvent>(entry.Data) ?? throw new FormatException($"Empty class event at {entry.Sequence}.");
 
     private void Update(Guid seatId, Func<Seat, Seat> change)
     {
