@@ -57,6 +57,17 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void The_silos_read_each_clients_address_from_what_nginx_forwards()
+    {
+        // Trusting the header is safe because nginx is all the outside reaches (Only_the_load_balancer_is_published_beyond_the_hosts_loopback).
+        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", File.ReadAllText(RepositoryFiles.Path("deploy/nginx/nginx.conf")), StringComparison.Ordinal);
+        foreach (var silo in _compose.Silos)
+        {
+            Assert.Equal("true", _compose.Environment(silo).ToDictionary()["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        }
+    }
+
+    [Fact]
     public void The_silos_start_after_the_migrate_job_succeeded_which_starts_once_postgres_is_healthy()
     {
         foreach (var silo in _compose.Silos)
