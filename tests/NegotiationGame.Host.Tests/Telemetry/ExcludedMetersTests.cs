@@ -2,13 +2,17 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using NegotiationGame.Host.Telemetry;
 using NegotiationGame.Host.Tests.Support;
+using NegotiationGame.Storage.Telemetry;
 using NegotiationGame.Tests;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace NegotiationGame.Host.Tests.Telemetry;
 
-/// <summary>NegotiationGame:Telemetry:ExcludedMeters: a meter the operator excludes is not listened to, so its instruments record nothing.</summary>
+/// <summary>
+/// NegotiationGame:Telemetry:ExcludedMeters: a meter the operator excludes is not listened to, so its instruments
+/// record nothing; and the other libraries' streams keep a bounded number of tag combinations, the product's the SDK's.
+/// </summary>
 public sealed class ExcludedMetersTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -19,7 +23,7 @@ public sealed class ExcludedMetersTests
         using var kept = new Meter("NegotiationGame.Tests.Kept");
         using var dropped = new Meter("NegotiationGame.Tests.Dropped");
         // The SDK listens only when some reader will collect; this one collects and discards.
-        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(kept.Name, dropped.Name).ExcludeMeters([dropped.Name])
+        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(kept.Name, dropped.Name).ShapeStreams([dropped.Name])
             .AddReader(new BaseExportingMetricReader(new DiscardingExporter())).Build();
 
         var keptCounter = kept.CreateCounter<long>("kept");
@@ -27,6 +31,30 @@ public sealed class ExcludedMetersTests
 
         Assert.True(keptCounter.Enabled);
         Assert.False(droppedCounter.Enabled);
+    }
+
+    [Fact]
+    public void Another_librarys_stream_keeps_a_bounded_number_of_tag_combinations_and_the_products_keeps_them_all()
+    {
+        using var library = new Meter("NegotiationGame.Tests.Library");
+        using var product = new Meter(ProductTelemetry.Name);
+        var exporter = new PointCountingExporter();
+        using var reader = new BaseExportingMetricReader(exporter);
+        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(library.Name, product.Name).ShapeStreams([]).AddReader(reader).Build();
+        var libraryCounter = library.CreateCounter<long>("library.calls");
+        var productCounter = product.CreateCounter<long>("negotiationgame.tests.calls");
+
+        for (var value = 0; value < 500; value++)
+        {
+            libraryCounter.Add(1, new KeyValuePair<string, object?>("value", value));
+            productCounter.Add(1, new KeyValuePair<string, object?>("value", value));
+        }
+
+        Assert.True(reader.Collect());
+        // The limit's points, and one more: the overflow, which counts everything beyond them.
+        Assert.Equal(TelemetryExtensions.OtherStreamsCardinalityLimit + 1, exporter.Points["library.calls"]);
+        Assert.Equal(500, exporter.Points["negotiationgame.tests.calls"]);
+        Assert.Equal(500, exporter.Sums["library.calls"]);
     }
 
     [Fact]
@@ -68,6 +96,33 @@ public sealed class ExcludedMetersTests
             () => $"the product's and Kestrel's series on /metrics; it served:\n{metrics?.Text}");
 
         Assert.DoesNotContain(metrics!.Names, name => name.StartsWith("orleans_", StringComparison.Ordinal));
+    }
+
+    /// <summary>Counts each exported stream's points and sums its values.</summary>
+    private sealed class PointCountingExporter : BaseExporter<Metric>
+    {
+        public Dictionary<string, int> Points { get; } = [];
+
+        public Dictionary<string, long> Sums { get; } = [];
+
+        public override ExportResult Export(in Batch<Metric> batch)
+        {
+            foreach (var metric in batch)
+            {
+                var points = 0;
+                var sum = 0L;
+                foreach (ref readonly var point in metric.GetMetricPoints())
+                {
+                    points++;
+                    sum += point.GetSumLong();
+                }
+
+                Points[metric.Name] = points;
+                Sums[metric.Name] = sum;
+            }
+
+            return ExportResult.Success;
+        }
     }
 
     private sealed class DiscardingExporter : BaseExporter<Metric>
