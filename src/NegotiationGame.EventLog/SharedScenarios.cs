@@ -9,12 +9,12 @@ namespace NegotiationGame.EventLog;
 /// The cache holds a scenario only weakly, for as long as a game, a class or a caller holds it: anyone may send a
 /// scenario text (an upload, a class of its own), and texts that nothing plays any more must not pile up for the
 /// life of the process. Entries whose scenario is gone are swept as the cache grows, so it stays within twice what is
-/// in use, plus <see cref="SweepFloor"/>.
+/// in use, plus 64 entries.
 /// </summary>
 public static class SharedScenarios
 {
     /// <summary>The size below which the cache is not swept.</summary>
-    public const int SweepFloor = 64;
+    private const int SweepFloor = 64;
 
     private static readonly ConcurrentDictionary<string, Entry> ByJson = new(StringComparer.Ordinal);
     private static readonly Lock SweepGate = new();

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
-using Orleans.Configuration;
 using NegotiationGame.Grains;
 using NegotiationGame.Storage;
 using NegotiationGame.Storage.Library;
 using NegotiationGame.Storage.Sqlite;
+using Orleans.Configuration;
 
 namespace NegotiationGame.Host;
 
@@ -11,7 +11,7 @@ namespace NegotiationGame.Host;
 internal sealed class EmbeddedBackend : HostBackend
 {
     /// <summary>The size of the grain directory's caches in the one silo; Orleans refuses a cache of none.</summary>
-    public const int EmbeddedDirectoryCacheSize = 1_000;
+    private const int EmbeddedDirectoryCacheSize = 1_000;
 
     private readonly HostSettings _settings;
     private readonly SqliteEventStore _store;

@@ -7,14 +7,6 @@ namespace NegotiationGame.Grains.Classes;
 public static class ClassLogs
 {
     /// <summary>The class as its stream <c>class/{classId}</c> tells it: what <see cref="IClassSessionGrain.GetSummary"/> answers.</summary>
-    public static ClassSummary Summarize(string classId, IReadOnlyList<LoggedEvent> log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        if (log.Count == 0)
-        {
-            throw new ArgumentException($"The stream of class '{classId}' is empty.", nameof(log));
-        }
-
-        return ClassState.Replay(classId, log).ToSummary();
-    }
+    public static ClassSummary Summarize(string classId, IReadOnlyList<LoggedEvent> log) =>
+        ClassState.Replay(classId, log).ToSummary();
 }

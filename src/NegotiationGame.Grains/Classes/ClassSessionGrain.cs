@@ -319,6 +319,5 @@ public sealed partial class ClassSessionGrain(
     private LoggedEvent Encode(long sequence, ClassEvent classEvent) =>
         new(sequence, clock.GetUtcNow(), Guid.NewGuid(), classEvent.GetType().Name, JsonSerializer.Serialize<ClassEvent>(classEvent));
 
-
     private static string NewCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, CodeLength));
 }

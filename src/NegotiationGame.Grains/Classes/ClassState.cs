@@ -44,10 +44,15 @@ internal sealed class ClassState(string classId, ClassCreated created)
 
     public static string GameIdOf(string classId, int game) => $"{classId}-{game:00}";
 
-    /// <summary>The class as its stream tells it; the stream must hold at least its creation.</summary>
+    /// <summary>The class as its stream tells it; a stream without its creation is refused.</summary>
     public static ClassState Replay(string classId, IReadOnlyList<LoggedEvent> log)
     {
         ArgumentNullException.ThrowIfNull(log);
+        if (log.Count == 0)
+        {
+            throw new ArgumentException($"The stream of class '{classId}' is empty.", nameof(log));
+        }
+
         var state = new ClassState(classId, (ClassCreated)Decode(log[0]));
         foreach (var entry in log.Skip(1))
         {
