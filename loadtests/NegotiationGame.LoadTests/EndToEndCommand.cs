@@ -124,6 +124,9 @@ internal static class EndToEndCommand
         return callsPerSecond;
     }
 
+    private static double? KilobytesPerGameAbove(double? megabytes, double? baselineMegabytes, int games) =>
+        megabytes is { } a && baselineMegabytes is { } b ? Math.Round((a - b) * 1024 / games, 1) : null;
+
     /// <summary>NegotiationGame over the fan-out echo: commands per second, server CPU per command, resident memory per game.</summary>
     private static JsonObject Ratios(LoadReport game, LoadReport echo)
     {
@@ -134,6 +137,7 @@ internal static class EndToEndCommand
             ["serverCpuPerCommand"] = Ratio(game.ServerCpuMsPerCommand, echo.ServerCpuMsPerCommand),
             ["rssPerGame"] = Ratio(game.BytesPerGame, echo.BytesPerGame),
             ["rssPerGameAboveFanOutEchoKB"] = game.BytesPerGame is { } a && echo.BytesPerGame is { } b ? Math.Round((a - b) / 1024, 1) : null,
+            ["meanRssPerGameAboveFanOutEchoKB"] = KilobytesPerGameAbove(game.ServerRssMeanMB, echo.ServerRssMeanMB, game.Games),
         };
     }
 }

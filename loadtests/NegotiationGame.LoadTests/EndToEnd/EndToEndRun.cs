@@ -248,12 +248,13 @@ internal sealed class EndToEndRun
     }
 
     /// <summary>Lets the warm-up pass, then measures; prints a line a second and keeps it for the chart.</summary>
-    private async Task<(TimeSpan Elapsed, TimeSpan? ServerCpu, long? ServerRss)> MeasureAsync(CancellationToken cancellationToken)
+    private async Task<WindowFigures> MeasureAsync(CancellationToken cancellationToken)
     {
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var started = Stopwatch.GetTimestamp();
         var windowStart = 0L;
         TimeSpan? cpuBefore = null;
+        var rss = new ResidentSamples();
         var end = _settings.Warmup + _settings.Duration;
         while (Stopwatch.GetElapsedTime(started) < end)
         {
@@ -267,6 +268,11 @@ internal sealed class EndToEndRun
 
             await ticks.WaitForNextTickAsync(cancellationToken);
             var (acks, spectators) = _meter.TakeSecond();
+            if (_meter.Measuring)
+            {
+                rss.Add(ResidentBytes());
+            }
+
             var second = (Stopwatch.GetElapsedTime(started) - _settings.Warmup).TotalSeconds;
             _timeline.Add(new SecondFigures(Math.Round(second, 1), acks.Count, acks.PercentileMs(0.5), acks.PercentileMs(0.99), spectators.PercentileMs(0.99)));
             Log(string.Create(CultureInfo.InvariantCulture,
@@ -281,10 +287,13 @@ internal sealed class EndToEndRun
         }
 
         var cpuAfter = ServerCpu();
-        var rss = _settings.ServerProcessId is { } pid ? ServerProcessStats.ResidentBytes(pid) : null;
+        var rssAtEnd = ResidentBytes();
+        rss.Add(rssAtEnd);
         _meter.Measuring = false;
-        return (Stopwatch.GetElapsedTime(windowStart), cpuAfter - cpuBefore, rss);
+        return new WindowFigures(Stopwatch.GetElapsedTime(windowStart), cpuAfter - cpuBefore, rssAtEnd, rss.Mean, rss.Peak);
     }
+
+    private long? ResidentBytes() => _settings.ServerProcessId is { } pid ? ServerProcessStats.ResidentBytes(pid) : null;
 
     private TimeSpan? ServerCpu() => _settings.ServerProcessId is { } pid ? ServerProcessStats.CpuTime(pid) : null;
 
@@ -334,7 +343,7 @@ internal sealed class EndToEndRun
         return [.. findings];
     }
 
-    private LoadReport Report((TimeSpan Elapsed, TimeSpan? ServerCpu, long? ServerRss) window, List<LoadConnection> incomplete, List<LogFinding> logs)
+    private LoadReport Report(WindowFigures window, List<LoadConnection> incomplete, List<LogFinding> logs)
     {
         var seconds = window.Elapsed.TotalSeconds;
         var commands = _meter.Acknowledged;
@@ -362,12 +371,16 @@ internal sealed class EndToEndRun
             LogGaps = logs.Sum(log => log.Gaps + (log.EndsWhereClientsEnded ? 0 : 1)),
             ServerCpuMsPerCommand = window.ServerCpu is { } cpu && commands > 0 ? Math.Round(cpu.TotalMilliseconds / commands, 4) : null,
             ServerCoresBusy = window.ServerCpu is { } busy ? Math.Round(busy.TotalSeconds / seconds, 2) : null,
-            ServerRssMB = window.ServerRss is { } rss ? Math.Round(rss / 1024.0 / 1024.0, 1) : null,
+            ServerRssMB = Megabytes(window.ServerRss),
+            ServerRssMeanMB = Megabytes(window.ServerRssMean),
+            ServerRssPeakMB = Megabytes(window.ServerRssPeak),
             BytesPerGame = window.ServerRss is { } total ? Math.Round((double)total / _settings.Games) : null,
             LogBytesPerGame = logs.Count > 0 ? Math.Round(logs.Average(log => (double)log.Length)) : null,
             Timeline = [.. _timeline],
         };
     }
+
+    private static double? Megabytes(double? bytes) => bytes is { } value ? Math.Round(value / 1024 / 1024, 1) : null;
 
     private static LatencySummary Rounded(LatencySummary summary) =>
         new(Math.Round(summary.P50, 2), Math.Round(summary.P95, 2), Math.Round(summary.P99, 2), Math.Round(summary.Max, 2));

@@ -54,7 +54,13 @@ internal sealed record LoadReport
 
     public double? ServerCoresBusy { get; init; }
 
+    /// <summary>The server's resident memory at the end of the window.</summary>
     public double? ServerRssMB { get; init; }
+
+    /// <summary>The mean of one reading a measured second and the one at the end.</summary>
+    public double? ServerRssMeanMB { get; init; }
+
+    public double? ServerRssPeakMB { get; init; }
 
     public double? BytesPerGame { get; init; }
 
