@@ -25,6 +25,3 @@ internal sealed class ResidentSamples
         Peak = Math.Max(Peak ?? 0, value);
     }
 }
-
-/// <summary>What the measured window took: its length, the server's CPU time, and its resident memory.</summary>
-internal sealed record WindowFigures(TimeSpan Elapsed, TimeSpan? ServerCpu, long? ServerRss, double? ServerRssMean, long? ServerRssPeak);
