@@ -45,6 +45,7 @@ builder.AddTelemetry();
 backend.ConfigureKeyRing(builder.Services.AddDataProtection().SetApplicationName("NegotiationGame"));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<ConnectionGrants>();
 builder.Services.Configure<FanoutSettings>(builder.Configuration.GetSection(FanoutSettings.Section));
 builder.Services.AddKeyedSingleton(FanoutSettings.ClockKey, TimeProvider.System);
 builder.Services.AddSingleton<IConnectionSender, SignalRConnectionSender>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using NegotiationGame.Contracts.Games;
 
 namespace NegotiationGame.Host.Access;
@@ -6,13 +5,11 @@ namespace NegotiationGame.Host.Access;
 /// <summary>
 /// The token a connection last presented, once verified, and what it grants until it expires. A client sends the same
 /// token with every call, and opening it (authenticated decryption of the Data Protection payload, then JSON) cost the
-/// hub more than the rest of a command's work in the hub; a different token is verified afresh. The entry lives in
-/// the connection's items, so it is gone with the connection, and SignalR runs one call of a connection at a time.
+/// hub more than the rest of a command's work in the hub; a different token is verified afresh. Kept per connection by
+/// <see cref="ConnectionGrants"/>; SignalR runs one call of a connection at a time.
 /// </summary>
 internal sealed class ConnectionGrant
 {
-    private static readonly object ItemKey = new();
-
     private ConnectionGrant(string token, AccessGrant grant, DateTimeOffset expires)
     {
         Token = token;
@@ -37,30 +34,13 @@ internal sealed class ConnectionGrant
             ? _game ??= grains.GetGrain<IGameGrain>(game)
             : null;
 
-    /// <summary>The verified grant of <paramref name="token"/> on this connection, or null when it grants nothing.</summary>
-    public static ConnectionGrant? Read(HubCallerContext connection, TokenService tokens, TimeProvider clock, string? token)
+    /// <summary>Whether this is the grant of <paramref name="token"/> and still holds at <paramref name="now"/>.</summary>
+    public bool Grants(string token, DateTimeOffset now) => string.Equals(Token, token, StringComparison.Ordinal) && Expires > now;
+
+    /// <summary>What <paramref name="token"/> grants, verified afresh, or null when it grants nothing.</summary>
+    public static ConnectionGrant? Verify(TokenService tokens, string token)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(clock);
-        if (token is null)
-        {
-            return null;
-        }
-
-        if (connection.Items.TryGetValue(ItemKey, out var known) && known is ConnectionGrant cached
-            && string.Equals(cached.Token, token, StringComparison.Ordinal) && cached.Expires > clock.GetUtcNow())
-        {
-            return cached;
-        }
-
-        if (tokens.Read(token, out var expires) is not { } grant)
-        {
-            return null;
-        }
-
-        var verified = new ConnectionGrant(token, grant, expires);
-        connection.Items[ItemKey] = verified;
-        return verified;
+        return tokens.Read(token, out var expires) is { } grant ? new ConnectionGrant(token, grant, expires) : null;
     }
 }

@@ -21,7 +21,7 @@ namespace NegotiationGame.Host.Hubs;
 /// and refusals are typed by <see cref="HubErrorFilter"/>, so each method is only its own logic.
 /// </summary>
 public sealed partial class GameHub(
-    IGrainFactory grains, TokenService tokens, TimeProvider clock, GameEventRelay relay, ClassFeeds classFeeds, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
+    IGrainFactory grains, TokenService tokens, ConnectionGrants connectionGrants, GameEventRelay relay, ClassFeeds classFeeds, GameWatch watches, DebriefBuilder debriefs, GameScenarios scenarios, ClassScenarios classScenarios)
     : Hub<IGameClient>
 {
     public async Task<HubResult> CreateClass(HubRequest<CreateClassRequest> argument)
@@ -288,6 +288,7 @@ public sealed partial class GameHub(
     {
         await relay.DisconnectAsync(Context.ConnectionId);
         classFeeds.Forget(Context.ConnectionId);
+        connectionGrants.Forget(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -299,7 +300,7 @@ public sealed partial class GameHub(
     /// an instructor's counts only while its class has not reissued the link, and a player's only while its seat holds
     /// the same role at the same generation (not moved, released or handed on).
     /// </summary>
-    private async Task<ConnectionGrant?> VerifiedAsync(string? token, bool checkSeat = true) => ConnectionGrant.Read(Context, tokens, clock, token) switch
+    private async Task<ConnectionGrant?> VerifiedAsync(string? token, bool checkSeat = true) => connectionGrants.Read(Context.ConnectionId, token) switch
     {
         { Grant.Role: AccessRole.Instructor } verified =>
             await grains.GetGrain<IClassSessionGrain>(verified.Grant.ClassId).GetInstructorGeneration() == verified.Grant.InstructorGeneration ? verified : null,
